@@ -18,10 +18,16 @@ function project(dir) {
     displayName: dir,
     rootDir: path.join(__dirname, dir),
     testEnvironment: 'node',
+    resolver: path.join(__dirname, 'jest.resolver.js'),
     testMatch: ['<rootDir>/test/**/*.test.ts'],
     transform: {
-      '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2023' } }],
+      '^.+\\.(ts|js|mjs)$': ['@swc/jest', { jsc: { target: 'es2023' } }],
     },
+    // middy and dynamodb-toolbox ship only ES modules, so SWC compiles
+    // them to CommonJS for Jest like the project's own files.
+    transformIgnorePatterns: [
+      '/node_modules/(?!(\\.pnpm/[^/]+/node_modules/)?(@middy|dynamodb-toolbox)/)',
+    ],
     clearMocks: true,
     restoreMocks: true,
   };
@@ -29,6 +35,7 @@ function project(dir) {
 
 /** @type {import('jest').Config} */
 module.exports = {
+  globalSetup: '<rootDir>/scripts/jest-global-setup.mjs',
   projects: workspacePackages().map(project),
   testTimeout: 30_000,
 };

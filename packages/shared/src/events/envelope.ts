@@ -1,0 +1,54 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+
+/**
+ * The envelope every event between services travels in. `type` and
+ * `version` select the payload schema; `time` is an ISO-8601 string.
+ */
+export interface EventEnvelope<
+  TType extends string = string,
+  TPayload = unknown,
+> {
+  id: string;
+  type: TType;
+  version: number;
+  time: string;
+  source: string;
+  payload: TPayload;
+}
+
+export const envelopeSchema = z
+  .object({
+    id: z.string().min(1),
+    type: z.string().min(1),
+    version: z.number().int().positive(),
+    time: z.iso.datetime({ offset: true }),
+    source: z.string().min(1),
+    payload: z.unknown(),
+  })
+  .strict();
+
+/** Event sources, one per service, as set in EventBridge's `Source`. */
+export const EVENT_SOURCES = {
+  catalog: 'retail.catalog',
+  orders: 'retail.orders',
+  inventory: 'retail.inventory',
+  notifications: 'retail.notifications',
+} as const;
+
+/** Builds an envelope with a new id and the current time. */
+export function createEnvelope<TType extends string, TPayload>(
+  source: string,
+  type: TType,
+  payload: TPayload,
+  options: { id?: string; time?: Date; version?: number } = {},
+): EventEnvelope<TType, TPayload> {
+  return {
+    id: options.id ?? randomUUID(),
+    type,
+    version: options.version ?? 1,
+    time: (options.time ?? new Date()).toISOString(),
+    source,
+    payload,
+  };
+}
