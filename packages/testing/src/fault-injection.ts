@@ -1,4 +1,35 @@
-import type { DynamoDBClient, WriteRequest } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+
+/**
+ * A put or delete request as the caller sent it: plain items under a
+ * DocumentClient, AttributeValues such as `{ S: 'x' }` under a
+ * DynamoDBClient.
+ */
+export interface WriteRequest {
+  PutRequest?: { Item?: Record<string, unknown> };
+  DeleteRequest?: { Key?: Record<string, unknown> };
+}
+
+/**
+ * Returns a key attribute of a request as a string, in either form, so
+ * plans can pick requests by key.
+ */
+export function requestAttribute(
+  entry: { request: WriteRequest },
+  attribute: string,
+): string | undefined {
+  const item =
+    entry.request.PutRequest?.Item ?? entry.request.DeleteRequest?.Key;
+  const value = item?.[attribute];
+  if (typeof value === 'string' || typeof value === 'number') {
+    return String(value);
+  }
+  if (typeof value === 'object' && value !== null) {
+    const typed = value as { S?: string; N?: string };
+    return typed.S ?? typed.N;
+  }
+  return undefined;
+}
 
 /**
  * Decides, for BatchWriteItem call number `call` (1-based), which of its
@@ -23,9 +54,9 @@ const MIDDLEWARE_NAME = 'injectUnprocessedItems';
 /**
  * Makes BatchWriteItem on this client return the requests chosen by `plan`
  * in UnprocessedItems without writing them, as DynamoDB does when a
- * partition is throttled. The stand-ins never do this on their own. The
- * middleware runs before serialisation, so it sees marshalled requests and
- * works under a DocumentClient built on this client too.
+ * partition is throttled. The stand-ins never do this on their own. It
+ * works under a DocumentClient built on this client too; requests and
+ * UnprocessedItems then are plain items (see requestAttribute).
  */
 export function injectUnprocessedItems(
   client: DynamoDBClient,

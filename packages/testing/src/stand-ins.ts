@@ -1,3 +1,4 @@
+/// <reference path="./dynalite.d.ts" />
 import type { AddressInfo } from 'node:net';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SQSClient } from '@aws-sdk/client-sqs';

@@ -1,0 +1,218 @@
+import {
+  eventBridgeBody,
+  lambdaContext,
+  sqsEvent,
+  sqsRecord,
+} from '@retail/testing';
+import { createQueueConsumer } from '../../src/consumer/queue-consumer';
+import { createEnvelope } from '../../src/events/envelope';
+import { createLogger } from '../../src/observability/logger';
+import { createMetrics } from '../../src/observability/metrics';
+
+function stockReserved(orderId: string) {
+  return eventBridgeBody(
+    createEnvelope('retail.inventory', 'StockReserved', { orderId }),
+  );
+}
+
+/**
+ * Captures what Powertools writes: log lines (errors go to stderr) and
+ * EMF metric blobs (stdout).
+ */
+function captureStdout(): { lines: () => Array<Record<string, unknown>> } {
+  const chunks: string[] = [];
+  const record = (chunk: unknown) => {
+    chunks.push(String(chunk));
+    return true;
+  };
+  jest.spyOn(process.stdout, 'write').mockImplementation(record);
+  jest.spyOn(process.stderr, 'write').mockImplementation(record);
+  return {
+    lines: () =>
+      chunks
+        .join('')
+        .split('\n')
+        .filter((line) => line.startsWith('{'))
+        .map((line) => JSON.parse(line) as Record<string, unknown>),
+  };
+}
+
+function consumerWith(handler: (orderId: string) => Promise<void>) {
+  return createQueueConsumer({
+    logger: createLogger('test'),
+    metrics: createMetrics('test'),
+    routes: {
+      StockReserved: async (payload) => handler(payload.orderId),
+    },
+  });
+}
+
+describe('createQueueConsumer', () => {
+  test('returns every id when every record fails', async () => {
+    captureStdout();
+    const consume = consumerWith(async () => {
+      throw new Error('table unavailable');
+    });
+    const records = [
+      sqsRecord(stockReserved('o-1')),
+      sqsRecord(stockReserved('o-2')),
+    ];
+
+    const response = await consume(sqsEvent(records), lambdaContext());
+
+    expect(response.batchItemFailures).toEqual([
+      { itemIdentifier: records[0]?.messageId },
+      { itemIdentifier: records[1]?.messageId },
+    ]);
+  });
+
+  test.each([
+    ['undefined', undefined],
+    ['a string', 'boom'],
+    ['null', null],
+  ])('fails only the record that throws %s', async (_name, thrown) => {
+    captureStdout();
+    const calls: string[] = [];
+    const consume = consumerWith(async (orderId) => {
+      calls.push(orderId);
+      if (orderId === 'o-2') throw thrown;
+    });
+    const records = ['o-1', 'o-2', 'o-3'].map((id) =>
+      sqsRecord(stockReserved(id)),
+    );
+
+    const response = await consume(sqsEvent(records), lambdaContext());
+
+    expect(response).toEqual({
+      batchItemFailures: [{ itemIdentifier: records[1]?.messageId }],
+    });
+    expect(calls.sort()).toEqual(['o-1', 'o-2', 'o-3']);
+  });
+
+  test('reports a rejection that arrives a tick later', async () => {
+    captureStdout();
+    const unhandled = jest.fn();
+    process.on('unhandledRejection', unhandled);
+    const applied: string[] = [];
+    const consume = consumerWith(async (orderId) => {
+      await new Promise((resolve) => setImmediate(resolve));
+      if (orderId === 'o-2') {
+        await Promise.reject(new Error('ConditionalCheckFailedException'));
+      }
+      applied.push(orderId);
+    });
+    const records = ['o-1', 'o-2', 'o-3'].map((id) =>
+      sqsRecord(stockReserved(id)),
+    );
+
+    const response = await consume(sqsEvent(records), lambdaContext());
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    process.off('unhandledRejection', unhandled);
+
+    expect(response).toEqual({
+      batchItemFailures: [{ itemIdentifier: records[1]?.messageId }],
+    });
+    expect(applied.sort()).toEqual(['o-1', 'o-3']);
+    expect(unhandled).not.toHaveBeenCalled();
+  });
+
+  test('fails a body that is not JSON and logs why', async () => {
+    const stdout = captureStdout();
+    const applied: string[] = [];
+    const consume = consumerWith(async (orderId) => {
+      applied.push(orderId);
+    });
+    const poison = sqsRecord('orderId=O-12;sku=SKU-2');
+    const records = [
+      sqsRecord(stockReserved('o-1')),
+      poison,
+      sqsRecord(stockReserved('o-3')),
+    ];
+
+    const response = await consume(sqsEvent(records), lambdaContext());
+
+    expect(response.batchItemFailures).toEqual([
+      { itemIdentifier: poison.messageId },
+    ]);
+    expect(applied.sort()).toEqual(['o-1', 'o-3']);
+    const logLine = stdout
+      .lines()
+      .find((line) => line.messageId === poison.messageId);
+    expect(logLine?.level).toBe('ERROR');
+    expect(String(logLine?.reason)).toMatch(/not JSON/);
+  });
+
+  test('fails a payload that breaks its schema', async () => {
+    const stdout = captureStdout();
+    const consume = consumerWith(async () => undefined);
+    const invalid = sqsRecord(
+      eventBridgeBody(
+        createEnvelope('retail.inventory', 'StockReserved', { orderId: 2 }),
+      ),
+    );
+
+    const response = await consume(sqsEvent([invalid]), lambdaContext());
+
+    expect(response.batchItemFailures).toEqual([
+      { itemIdentifier: invalid.messageId },
+    ]);
+    const logLine = stdout
+      .lines()
+      .find((line) => line.messageId === invalid.messageId);
+    expect(String(logLine?.reason)).toMatch(/orderId/);
+  });
+
+  test('fails an event type without a route', async () => {
+    const stdout = captureStdout();
+    const consume = consumerWith(async () => undefined);
+    const record = sqsRecord(
+      createEnvelope('retail.orders', 'OrderPlaced', { orderId: 'o-1' }),
+    );
+
+    const response = await consume(sqsEvent([record]), lambdaContext());
+
+    expect(response.batchItemFailures).toEqual([
+      { itemIdentifier: record.messageId },
+    ]);
+    const logLine = stdout
+      .lines()
+      .find((line) => line.messageId === record.messageId);
+    expect(String(logLine?.reason)).toMatch(
+      /no handler for event type OrderPlaced/,
+    );
+  });
+
+  test('returns an empty list when every record succeeds', async () => {
+    captureStdout();
+    const consume = consumerWith(async () => undefined);
+
+    const response = await consume(
+      sqsEvent([sqsRecord(stockReserved('o-1'))]),
+      lambdaContext(),
+    );
+
+    expect(response).toEqual({ batchItemFailures: [] });
+  });
+
+  test('emits the failed record count with the version', async () => {
+    const stdout = captureStdout();
+    const consume = consumerWith(async (orderId) => {
+      if (orderId !== 'o-1') throw new Error('failed');
+    });
+    const records = ['o-1', 'o-2', 'o-3'].map((id) =>
+      sqsRecord(stockReserved(id)),
+    );
+
+    await consume(sqsEvent(records), lambdaContext({ functionVersion: '7' }));
+
+    const emf = stdout.lines().find((line) => '_aws' in line);
+    expect(emf?.RecordsFailed).toBe(2);
+    expect(emf?.RecordsProcessed).toBe(3);
+    expect(emf?.functionVersion).toBe('7');
+    const metadata = emf?._aws as
+      | { CloudWatchMetrics: Array<{ Dimensions: string[][] }> }
+      | undefined;
+    const dimensions = metadata?.CloudWatchMetrics[0]?.Dimensions[0];
+    expect(dimensions).toContain('functionVersion');
+  });
+});
