@@ -66,7 +66,9 @@ function isStale(serviceDir, stage) {
 function runPackage(serviceDir, stage) {
   return new Promise((resolve, reject) => {
     const started = Date.now();
-    const child = spawn('pnpm', ['exec', 'sls', 'package', '--stage', stage], {
+    // The service's own osls binary, so no global pnpm or sls is needed.
+    const sls = path.join(serviceDir, 'node_modules/.bin/sls');
+    const child = spawn(sls, ['package', '--stage', stage], {
       cwd: serviceDir,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
