@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const TEMPLATE = '.serverless/cloudformation-template-update-stack.json';
+const PACKAGE_TIMEOUT_MS = 180_000;
 
 function parseArgs(argv) {
   const args = argv.filter((arg) => arg !== '--');
@@ -22,10 +23,13 @@ function parseArgs(argv) {
     } else if (arg === '--if-stale') {
       options.ifStale = true;
     } else {
-      throw new Error(`unknown option ${arg}: use --stage <stage> or --if-stale`);
+      throw new Error(
+        `unknown option ${arg}: use --stage <stage> or --if-stale`,
+      );
     }
   }
-  if (!options.stage) throw new Error('--stage needs a value, for example --stage prod');
+  if (!options.stage)
+    throw new Error('--stage needs a value, for example --stage prod');
   return options;
 }
 
@@ -73,15 +77,25 @@ function runPackage(serviceDir, stage) {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
+    // osls can hang instead of exiting after a build error, so a package
+    // that takes far longer than usual (a few seconds) is stopped.
+    const timer = setTimeout(() => child.kill('SIGKILL'), PACKAGE_TIMEOUT_MS);
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
     child.on('close', (code) => {
+      clearTimeout(timer);
       const name = path.basename(serviceDir);
       if (code === 0) {
-        console.log(`packaged ${name} for ${stage} in ${Date.now() - started} ms`);
+        console.log(
+          `packaged ${name} for ${stage} in ${Date.now() - started} ms`,
+        );
         resolve();
       } else {
-        reject(new Error(`sls package failed for ${name} (exit ${code}):\n${output}`));
+        reject(
+          new Error(
+            `sls package failed for ${name} (exit ${code}):\n${output}`,
+          ),
+        );
       }
     });
   });

@@ -1,6 +1,6 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import {
-  type EventBridgeClient,
+  EventBridgeClient,
   PutEventsCommand,
   type PutEventsRequestEntry,
 } from '@aws-sdk/client-eventbridge';
@@ -23,7 +23,8 @@ export class PublishError extends PlatformError {
 }
 
 export interface EventPublisherOptions {
-  client: EventBridgeClient;
+  /** Created with the default configuration when left out. */
+  client?: EventBridgeClient;
   busName: string;
   logger: Logger;
   /** Attempts per entry, the first included. */
@@ -43,12 +44,13 @@ export interface EventPublisher {
 export function createEventPublisher(
   options: EventPublisherOptions,
 ): EventPublisher {
+  const client = options.client ?? new EventBridgeClient({});
   const maxAttempts = options.maxAttempts ?? 4;
   const baseDelayMs = options.baseDelayMs ?? 50;
 
   async function putChunk(chunk: EventEnvelope[]): Promise<EventEnvelope[]> {
     const entries = chunk.map((event) => toEntry(event, options.busName));
-    const output = await options.client.send(
+    const output = await client.send(
       new PutEventsCommand({ Entries: entries }),
     );
     if (!output.FailedEntryCount) return [];
