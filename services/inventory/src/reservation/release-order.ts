@@ -1,0 +1,105 @@
+import type { Reservation, ReservationLine } from '../data/reservation';
+import type { Dependencies } from '../dependencies';
+import {
+  ReservationConflictError,
+  ReservationInProgressError,
+} from '../errors';
+import { replenishedEvents } from '../events/stock-events';
+import { clearOrderEntries } from './clear-entries';
+import type { Invocation } from './invocation';
+import { releaseHolds } from './release-holds';
+import { restockOrder } from './restock-order';
+
+/** Reads of the record per delivery when conditional writes keep failing. */
+const MAX_READS = 3;
+
+type ReleaseDependencies = Pick<
+  Dependencies,
+  'holds' | 'reservations' | 'publisher' | 'logger' | 'now'
+>;
+
+/**
+ * Applies a cancellation: a reserved order gets its stock back once, and
+ * an order without a final outcome is marked CANCELLED so that a late or
+ * retried OrderPlaced does not reserve it.
+ */
+export async function releaseOrder(
+  deps: ReleaseDependencies,
+  invocation: Invocation,
+): Promise<void> {
+  for (let read = 1; read <= MAX_READS; read += 1) {
+    const current = await deps.reservations.get(invocation.orderId);
+    if (await applyCancellation(deps, invocation, current)) return;
+  }
+  throw new ReservationConflictError(invocation.orderId, MAX_READS);
+}
+
+/** Returns false when the record changed before a conditional write. */
+async function applyCancellation(
+  deps: ReleaseDependencies,
+  invocation: Invocation,
+  current: Reservation | undefined,
+): Promise<boolean> {
+  const { orderId, lease } = invocation;
+  if (!current) return deps.reservations.createCancelled(orderId);
+
+  const leaseLive = (current.leaseExpiresAt ?? 0) >= deps.now();
+  const lines = current.lines ?? [];
+  switch (current.status) {
+    case 'RESERVING':
+      if (leaseLive) throw inProgress(current);
+      if (!(await deps.reservations.cancelInterrupted(orderId, current))) {
+        return false;
+      }
+      await releaseInterruptedHolds(deps, invocation, lines);
+      return true;
+    case 'CANCELLED':
+      if (current.lines) await releaseInterruptedHolds(deps, invocation, lines);
+      return true;
+    case 'RESERVED':
+      if (!(await deps.reservations.beginRelease(orderId, lease))) return false;
+      await restockOrder(deps, invocation, lines);
+      return true;
+    case 'RELEASING':
+      if (leaseLive) throw inProgress(current);
+      if (!(await deps.reservations.resumeRelease(orderId, lease, current))) {
+        return false;
+      }
+      await restockOrder(deps, invocation, lines);
+      return true;
+    case 'RELEASED':
+      await clearOrderEntries(deps, orderId, lines);
+      return true;
+    case 'REJECTED':
+      deps.logger.info('order was rejected: nothing to release', { orderId });
+      return true;
+  }
+}
+
+/**
+ * Gives back what an interrupted reservation held, then drops the lines
+ * from the CANCELLED record, which marks the order as settled.
+ */
+async function releaseInterruptedHolds(
+  deps: ReleaseDependencies,
+  invocation: Invocation,
+  lines: readonly ReservationLine[],
+): Promise<void> {
+  const { orderId } = invocation;
+  const skus = lines.map((line) => line.sku);
+  const changes = await releaseHolds(deps, invocation, skus);
+
+  const events = replenishedEvents(changes, orderId, new Date(deps.now()));
+  if (events.length > 0) await deps.publisher.publish(events);
+
+  await deps.reservations.clearCancelledLines(orderId);
+  deps.logger.info('interrupted reservation cancelled', { orderId });
+}
+
+function inProgress(current: Reservation): ReservationInProgressError {
+  return new ReservationInProgressError(
+    current.orderId,
+    current.status,
+    current.leaseExpiresAt,
+  );
+}
