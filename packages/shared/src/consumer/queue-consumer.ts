@@ -47,6 +47,13 @@ export interface QueueConsumerOptions {
   metrics: Metrics;
   /** Needed only when handlers call deferWrite. */
   documentClient?: DynamoDBDocumentClient;
+  /**
+   * Returns the key of the entity an event changes, such as its order id.
+   * Records with the same key run one after another in batch order, so
+   * that, for example, a cancellation never races its own order's
+   * placement; records with different keys run concurrently.
+   */
+  groupKey?: (envelope: EventEnvelope) => string | undefined;
   batchWriteOptions?: BatchWriteOptions;
 }
 
@@ -75,15 +82,21 @@ export function createQueueConsumer(options: QueueConsumerOptions) {
     options.logger.addContext(context);
     const deferred: TableWrite[] = [];
 
-    const outcomes = await Promise.all(
-      event.Records.map((record) =>
-        processRecord(record, context, options, deferred),
-      ),
-    );
-    const failed = new Set(
-      event.Records.filter((_, index) => !outcomes[index]).map(
-        (record) => record.messageId,
-      ),
+    const failed = new Set<string>();
+    const groups = groupRecords(event.Records, options.groupKey);
+
+    await Promise.all(
+      groups.map(async (records) => {
+        for (const record of records) {
+          const succeeded = await processRecord(
+            record,
+            context,
+            options,
+            deferred,
+          );
+          if (!succeeded) failed.add(record.messageId);
+        }
+      }),
     );
 
     for (const owner of await flushDeferred(deferred, failed, options)) {
@@ -102,6 +115,40 @@ export function createQueueConsumer(options: QueueConsumerOptions) {
       })),
     };
   };
+}
+
+/**
+ * Splits records into groups that share a groupKey, keeping batch order
+ * inside each group. A record without a key, or whose body cannot be
+ * parsed, forms a group of its own.
+ */
+function groupRecords(
+  records: SQSRecord[],
+  groupKey: QueueConsumerOptions['groupKey'],
+): SQSRecord[][] {
+  if (!groupKey) return records.map((record) => [record]);
+
+  const groups = new Map<string, SQSRecord[]>();
+  for (const record of records) {
+    const key = keyOf(record, groupKey) ?? `message:${record.messageId}`;
+    const group = groups.get(key) ?? [];
+    group.push(record);
+    groups.set(key, group);
+  }
+  return [...groups.values()];
+}
+
+function keyOf(
+  record: SQSRecord,
+  groupKey: NonNullable<QueueConsumerOptions['groupKey']>,
+): string | undefined {
+  try {
+    const key = groupKey(parseRecord(record));
+    return key === undefined ? undefined : `key:${key}`;
+  } catch {
+    // processRecord reports the parse error for this record.
+    return undefined;
+  }
 }
 
 /** Runs one record; returns false when it failed. Never throws. */
@@ -182,4 +229,21 @@ function emitRecordMetrics(
   );
   metrics.addMetric(CONSUMER_METRICS.recordsFailed, MetricUnit.Count, failed);
   metrics.publishStoredMetrics();
+}
+
+/**
+ * Returns a groupKey that reads the first of `fields` present in the
+ * payload, for example `groupByPayload('orderId', 'sku')`.
+ */
+export function groupByPayload(
+  ...fields: string[]
+): (envelope: EventEnvelope) => string | undefined {
+  return (envelope) => {
+    const payload = envelope.payload as Record<string, unknown>;
+    for (const field of fields) {
+      const value = payload?.[field];
+      if (typeof value === 'string') return value;
+    }
+    return undefined;
+  };
 }

@@ -216,3 +216,51 @@ describe('createQueueConsumer', () => {
     expect(dimensions).toContain('functionVersion');
   });
 });
+
+describe('createQueueConsumer with groupKey', () => {
+  test('runs records of one key in order', async () => {
+    captureStdout();
+    const events: string[] = [];
+    const consume = createQueueConsumer({
+      logger: createLogger('test'),
+      metrics: createMetrics('test'),
+      groupKey: (envelope) =>
+        (envelope.payload as { orderId?: string }).orderId,
+      routes: {
+        StockReserved: async (payload) => {
+          events.push(`start ${payload.orderId}`);
+          await new Promise((resolve) => setTimeout(resolve, 5));
+          events.push(`end ${payload.orderId}`);
+        },
+      },
+    });
+    const records = ['o-1', 'o-1', 'o-2'].map((id) =>
+      sqsRecord(stockReserved(id)),
+    );
+
+    await consume(sqsEvent(records), lambdaContext());
+
+    expect(events.indexOf('end o-1')).toBeLessThan(
+      events.lastIndexOf('start o-1'),
+    );
+    expect(events.indexOf('start o-2')).toBeLessThan(events.indexOf('end o-1'));
+  });
+
+  test('fails an unparsable record on its own', async () => {
+    captureStdout();
+    const consume = createQueueConsumer({
+      logger: createLogger('test'),
+      metrics: createMetrics('test'),
+      groupKey: () => 'same',
+      routes: { StockReserved: async () => undefined },
+    });
+    const poison = sqsRecord('not json');
+    const records = [poison, sqsRecord(stockReserved('o-1'))];
+
+    const response = await consume(sqsEvent(records), lambdaContext());
+
+    expect(response.batchItemFailures).toEqual([
+      { itemIdentifier: poison.messageId },
+    ]);
+  });
+});

@@ -1,4 +1,4 @@
-import { createQueueConsumer } from '@retail/shared';
+import { createQueueConsumer, groupByPayload } from '@retail/shared';
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { stockDepletedHandler } from '../consumers/stock-depleted';
 import { stockReplenishedHandler } from '../consumers/stock-replenished';
@@ -28,6 +28,7 @@ export function createConsumerHandler(
         },
         logger: deps.logger,
         metrics: deps.metrics,
+        groupKey: groupByPayload('sku'),
       });
     }
     return consume(event, context);

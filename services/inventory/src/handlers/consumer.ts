@@ -1,4 +1,4 @@
-import { createQueueConsumer } from '@retail/shared';
+import { createQueueConsumer, groupByPayload } from '@retail/shared';
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { orderCancelledHandler } from '../consumers/order-cancelled';
 import { orderPlacedHandler } from '../consumers/order-placed';
@@ -32,6 +32,7 @@ function buildConsumer(deps: Dependencies): ConsumerHandler {
     },
     logger: deps.logger,
     metrics: deps.metrics,
+    groupKey: groupByPayload('orderId'),
   });
 }
 

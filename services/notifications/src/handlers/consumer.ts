@@ -1,4 +1,4 @@
-import { createQueueConsumer } from '@retail/shared';
+import { createQueueConsumer, groupByPayload } from '@retail/shared';
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { orderCancelled } from '../consumers/order-cancelled';
 import { orderConfirmed } from '../consumers/order-confirmed';
@@ -31,6 +31,7 @@ function buildConsumer(deps: Dependencies): ConsumerHandler {
     logger: deps.logger,
     metrics: deps.metrics,
     documentClient: deps.documentClient,
+    groupKey: groupByPayload('orderId'),
     ...(deps.batchWriteOptions
       ? { batchWriteOptions: deps.batchWriteOptions }
       : {}),

@@ -1,4 +1,4 @@
-import { createQueueConsumer } from '@retail/shared';
+import { createQueueConsumer, groupByPayload } from '@retail/shared';
 import { createProductDeletedHandler } from '../consumers/product-deleted';
 import { createProductUpsertedHandler } from '../consumers/product-upserted';
 import { createStockRejectedHandler } from '../consumers/stock-rejected';
@@ -12,6 +12,7 @@ export function createConsumerHandler(deps: Dependencies) {
     logger: deps.logger,
     metrics: deps.metrics,
     documentClient: deps.documentClient,
+    groupKey: groupByPayload('orderId', 'sku'),
     routes: {
       ProductUpserted: createProductUpsertedHandler(deps),
       ProductDeleted: createProductDeletedHandler(deps),
