@@ -1,3 +1,4 @@
+export type { LocalCloudOverrides } from './applyOverrides';
 export { ACCOUNT_ID, FAKE_CREDENTIALS, REGION } from './awsConstants';
 export {
   ConfigurationError,

@@ -1,3 +1,4 @@
+import { applyOverrides, type LocalCloudOverrides } from './applyOverrides';
 import { buildRouteTable } from './buildRouteTable';
 import { Cleanup } from './Cleanup';
 import { createPollers } from './createPollers';
@@ -43,6 +44,8 @@ export interface LocalCloudOptions {
   visibilityTimeoutOverrideSeconds?: number;
   /** Logger for progress and errors, or `false` for none. Default: stderr. */
   log?: Logger | false;
+  /** Replaces packaged settings in every service, for baselines. */
+  overrides?: LocalCloudOverrides;
 }
 
 export interface LocalCloudUrls {
@@ -108,6 +111,7 @@ export async function startLocalCloud(
     for (const service of services) {
       stacks.push(await deployStack(service, stage, standIns, log));
     }
+    applyOverrides(stacks, options.overrides);
     const running = await startRuntime(stacks, standIns, options, log, cleanup);
     const cloud = await startGateway(running, stacks, ports, log, cleanup);
 

@@ -39,12 +39,8 @@ export interface ConnectOptions {
   verbose?: boolean;
 }
 
-/**
- * Whether startLocalCloud applies `overrides`. LocalCloudOptions has no
- * such option yet, so a cloud started here ignores them.
- * TODO: set to true once the local cloud applies `overrides`.
- */
-export const OVERRIDES_APPLIED: boolean = false;
+/** Whether startLocalCloud applies `overrides`: it does. */
+export const OVERRIDES_APPLIED: boolean = true;
 
 const PROBE_TIMEOUT_MS = 2_000;
 const IDLE_POLL_MS = 250;
@@ -139,7 +135,7 @@ function connectToRunning(httpUrl: string): CloudConnection {
 async function startInProcess(
   options: ConnectOptions,
 ): Promise<CloudConnection> {
-  const cloudOptions: LocalCloudOptions & { overrides?: CloudOverrides } = {
+  const cloudOptions: LocalCloudOptions = {
     repoRoot: options.repoRoot,
     stage: 'local',
     ...(options.ports ? { ports: options.ports } : {}),

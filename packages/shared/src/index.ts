@@ -14,3 +14,4 @@ export * from './money';
 export * from './observability/logger';
 export * from './observability/metrics';
 export * from './retry';
+export * from './handlers/lazy-handler';

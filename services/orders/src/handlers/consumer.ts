@@ -1,10 +1,13 @@
-import { createQueueConsumer, groupByPayload } from '@retail/shared';
+import {
+  createQueueConsumer,
+  groupByPayload,
+  lazyHandler,
+} from '@retail/shared';
 import { createProductDeletedHandler } from '../consumers/product-deleted';
 import { createProductUpsertedHandler } from '../consumers/product-upserted';
 import { createStockRejectedHandler } from '../consumers/stock-rejected';
 import { createStockReservedHandler } from '../consumers/stock-reserved';
 import { type Dependencies, defaultDependencies } from '../dependencies';
-import { lazyHandler } from './lazy-handler';
 
 /** Builds the queue consumer. Its event types match resources/rules.yml. */
 export function createConsumerHandler(deps: Dependencies) {

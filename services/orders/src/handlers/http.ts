@@ -1,10 +1,9 @@
-import { createHttpApi } from '@retail/shared';
+import { createHttpApi, lazyHandler } from '@retail/shared';
 import { type Dependencies, defaultDependencies } from '../dependencies';
 import { createCancelOrderRoute } from '../routes/cancel-order';
 import { createGetOrderRoute } from '../routes/get-order';
 import { createListCustomerOrdersRoute } from '../routes/list-customer-orders';
 import { createPlaceOrderRoute } from '../routes/place-order';
-import { lazyHandler } from './lazy-handler';
 
 /** Builds the HTTP function. Its routes match those in serverless.yml. */
 export function createHttpHandler(deps: Dependencies) {
