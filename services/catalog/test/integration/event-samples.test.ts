@@ -23,16 +23,13 @@ function sample<TEvent>(name: string): TEvent {
 
 function httpSample(name: string) {
   return invokeEvent(
-    createHttpHandler(() => deps),
+    createHttpHandler(deps),
     sample<APIGatewayProxyEventV2>(name),
   );
 }
 
 function consumerSample(name: string) {
-  return createConsumerHandler(() => deps)(
-    sample<SQSEvent>(name),
-    lambdaContext(),
-  );
+  return createConsumerHandler(deps)(sample<SQSEvent>(name), lambdaContext());
 }
 
 async function readSampleProduct(): Promise<Product> {

@@ -2,8 +2,8 @@ import { UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 
 import { injectUnprocessedItems } from '@retail/testing';
 import type { Product } from '../../src/data/product';
-import { createHttpHandler, type HttpHandler } from '../../src/handlers/http';
-import { invoke, type ParsedResponse } from '../support/http';
+import { createHttpHandler } from '../../src/handlers/http';
+import { type HttpHandler, invoke, type ParsedResponse } from '../support/http';
 import {
   createTestDependencies,
   readRawItem,
@@ -35,7 +35,7 @@ beforeEach(() => {
       },
     },
   });
-  handler = createHttpHandler(() => deps);
+  handler = createHttpHandler(deps);
 });
 
 function product(sku: string, overrides: Record<string, unknown> = {}) {
@@ -290,14 +290,9 @@ describe('POST /products/import', () => {
         call < 3 ? requests : [],
       );
 
-      await invoke(
-        createHttpHandler(() => jittered),
-        'POST',
-        '/products/import',
-        {
-          body: { products: [product('UP-13')] },
-        },
-      ).finally(() => injected.remove());
+      await invoke(createHttpHandler(jittered), 'POST', '/products/import', {
+        body: { products: [product('UP-13')] },
+      }).finally(() => injected.remove());
 
       expect(delays).toEqual([5, 90]);
     });

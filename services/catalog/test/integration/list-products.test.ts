@@ -1,6 +1,6 @@
 import type { Product } from '../../src/data/product';
-import { createHttpHandler, type HttpHandler } from '../../src/handlers/http';
-import { invoke } from '../support/http';
+import { createHttpHandler } from '../../src/handlers/http';
+import { type HttpHandler, invoke } from '../support/http';
 import {
   createTestDependencies,
   startTestBed,
@@ -19,7 +19,7 @@ let handler: HttpHandler;
 
 beforeAll(async () => {
   bed = await startTestBed();
-  handler = createHttpHandler(() => createTestDependencies(bed));
+  handler = createHttpHandler(createTestDependencies(bed));
   await invoke(handler, 'POST', '/products/import', {
     body: {
       products: SKUS.map((sku) => ({

@@ -1,8 +1,8 @@
 import { UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { dynamoClientFor } from '@retail/testing';
 import type { Product } from '../../src/data/product';
-import { createHttpHandler, type HttpHandler } from '../../src/handlers/http';
-import { invoke } from '../support/http';
+import { createHttpHandler } from '../../src/handlers/http';
+import { type HttpHandler, invoke } from '../support/http';
 import {
   createTestDependencies,
   readRawItem,
@@ -25,7 +25,7 @@ afterAll(async () => {
 
 beforeEach(() => {
   deps = createTestDependencies(bed);
-  handler = createHttpHandler(() => deps);
+  handler = createHttpHandler(deps);
 });
 
 /** Builds a write, by another client, that moves the revision on by one. */
@@ -249,7 +249,7 @@ describe('PUT /products/{sku}', () => {
     const behind = createTestDependencies(bed, {
       now: () => new Date(created.revision - 1_000),
     });
-    const lagging = createHttpHandler(() => behind);
+    const lagging = createHttpHandler(behind);
 
     const response = await invoke(lagging, 'PUT', '/products/AHEAD-1', {
       body: { name: 'Late change' },

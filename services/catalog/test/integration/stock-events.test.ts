@@ -6,10 +6,7 @@ import {
   sqsRecord,
 } from '@retail/testing';
 import type { SQSBatchResponse } from 'aws-lambda';
-import {
-  type ConsumerHandler,
-  createConsumerHandler,
-} from '../../src/handlers/consumer';
+import { createConsumerHandler } from '../../src/handlers/consumer';
 import { createHttpHandler } from '../../src/handlers/http';
 import { invoke } from '../support/http';
 import {
@@ -24,7 +21,7 @@ type StockEventType = 'StockDepleted' | 'StockReplenished';
 
 let bed: TestBed;
 let deps: TestDependencies;
-let consumer: ConsumerHandler;
+let consumer: ReturnType<typeof createConsumerHandler>;
 
 beforeAll(async () => {
   bed = await startTestBed();
@@ -36,16 +33,13 @@ afterAll(async () => {
 
 beforeEach(() => {
   deps = createTestDependencies(bed);
-  consumer = createConsumerHandler(() => deps);
+  consumer = createConsumerHandler(deps);
 });
 
 async function createProduct(sku: string): Promise<void> {
-  const response = await invoke(
-    createHttpHandler(() => deps),
-    'POST',
-    '/products',
-    { body: { sku, name: sku, price: { amount: 100, currency: 'GBP' } } },
-  );
+  const response = await invoke(createHttpHandler(deps), 'POST', '/products', {
+    body: { sku, name: sku, price: { amount: 100, currency: 'GBP' } },
+  });
   if (response.statusCode !== 201) {
     throw new Error(`create ${sku} returned ${response.statusCode}`);
   }

@@ -1,6 +1,9 @@
 import { httpEvent, lambdaContext } from '@retail/testing';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import type { HttpHandler } from '../../src/handlers/http';
+import type { createHttpHandler } from '../../src/handlers/http';
+
+/** The HTTP function that createHttpHandler builds. */
+export type HttpHandler = ReturnType<typeof createHttpHandler>;
 
 /** A response with its JSON body parsed. */
 export interface ParsedResponse {

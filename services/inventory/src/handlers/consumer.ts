@@ -1,39 +1,25 @@
-import { createQueueConsumer, groupByPayload } from '@retail/shared';
-import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import {
+  createQueueConsumer,
+  groupByPayload,
+  lazyHandler,
+} from '@retail/shared';
 import { orderCancelledHandler } from '../consumers/order-cancelled';
 import { orderPlacedHandler } from '../consumers/order-placed';
 import { type Dependencies, defaultDependencies } from '../dependencies';
 
-type ConsumerHandler = (
-  event: SQSEvent,
-  context: Context,
-) => Promise<SQSBatchResponse>;
-
-/**
- * Creates the queue consumer. The dependencies are resolved on the first
- * invocation, so importing this module reads no environment.
- */
-export function createConsumerHandler(
-  getDependencies: () => Dependencies,
-): ConsumerHandler {
-  let consume: ConsumerHandler | undefined;
-
-  return (event, context) => {
-    consume ??= buildConsumer(getDependencies());
-    return consume(event, context);
-  };
-}
-
-function buildConsumer(deps: Dependencies): ConsumerHandler {
+/** Builds the queue consumer. Its event types match resources/rules.yml. */
+export function createConsumerHandler(deps: Dependencies) {
   return createQueueConsumer({
+    logger: deps.logger,
+    metrics: deps.metrics,
+    groupKey: groupByPayload('orderId'),
     routes: {
       OrderPlaced: orderPlacedHandler(deps),
       OrderCancelled: orderCancelledHandler(deps),
     },
-    logger: deps.logger,
-    metrics: deps.metrics,
-    groupKey: groupByPayload('orderId'),
   });
 }
 
-export const handler = createConsumerHandler(defaultDependencies);
+export const handler = lazyHandler(() =>
+  createConsumerHandler(defaultDependencies()),
+);

@@ -26,7 +26,7 @@ let consume: Consumer;
 
 beforeAll(async () => {
   env = await startTestEnvironment();
-  consume = createConsumerHandler(() => env.deps);
+  consume = createConsumerHandler(env.deps);
 });
 
 afterAll(async () => {

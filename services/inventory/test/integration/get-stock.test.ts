@@ -11,7 +11,7 @@ let http: ReturnType<typeof createHttpHandler>;
 
 beforeAll(async () => {
   env = await startTestEnvironment();
-  http = createHttpHandler(() => env.deps);
+  http = createHttpHandler(env.deps);
 });
 
 afterAll(async () => {

@@ -45,7 +45,7 @@ describe('PUT /stock', () => {
   let http: Handler;
 
   beforeAll(() => {
-    http = createHttpHandler(() => env.deps);
+    http = createHttpHandler(env.deps);
   });
 
   describe('with valid items', () => {
@@ -211,12 +211,9 @@ describe('PUT /stock', () => {
       const fault = injectUnprocessedItems(env.client, (call, requests) =>
         call === 1 ? requests.slice(1, 3) : [],
       );
-      const response = await putStock(
-        createHttpHandler(() => faulty),
-        {
-          items: sent,
-        },
-      );
+      const response = await putStock(createHttpHandler(faulty), {
+        items: sent,
+      });
       fault.remove();
 
       const retried = fault.calls[1]?.map((entry) =>
@@ -238,12 +235,9 @@ describe('PUT /stock', () => {
           ['U2-3', 'U2-4'].includes(requestAttribute(entry, 'sku') ?? ''),
         ),
       );
-      const response = await putStock(
-        createHttpHandler(() => faulty),
-        {
-          items: sent,
-        },
-      );
+      const response = await putStock(createHttpHandler(faulty), {
+        items: sent,
+      });
       fault.remove();
 
       const body = parse(response);
@@ -267,12 +261,9 @@ describe('PUT /stock', () => {
       });
       const fault = injectUnprocessedItems(env.client, () => []);
 
-      const response = await putStock(
-        createHttpHandler(() => oneByOne),
-        {
-          items: items('W1', 3, 2),
-        },
-      );
+      const response = await putStock(createHttpHandler(oneByOne), {
+        items: items('W1', 3, 2),
+      });
       fault.remove();
 
       expect(response.statusCode).toBe(200);

@@ -27,12 +27,12 @@ afterEach(async () => {
 });
 
 function runHttp(name: string) {
-  const http = createHttpHandler(() => env.deps);
+  const http = createHttpHandler(env.deps);
   return http(sample<APIGatewayProxyEventV2>(name), lambdaContext());
 }
 
 function runConsumer(name: string) {
-  const consume = createConsumerHandler(() => env.deps);
+  const consume = createConsumerHandler(env.deps);
   return consume(sample<SQSEvent>(name), lambdaContext());
 }
 

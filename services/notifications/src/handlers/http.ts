@@ -1,30 +1,11 @@
-import { createHttpApi } from '@retail/shared';
-import type {
-  APIGatewayProxyEventV2,
-  APIGatewayProxyStructuredResultV2,
-  Context,
-} from 'aws-lambda';
+import { createHttpApi, lazyHandler } from '@retail/shared';
 import { type Dependencies, defaultDependencies } from '../dependencies';
 import { getNotifications } from '../routes/get-notifications';
 
-type HttpHandler = (
-  event: APIGatewayProxyEventV2,
-  context: Context,
-) => Promise<APIGatewayProxyStructuredResultV2>;
-
-/** Creates the HTTP function, which resolves its dependencies on first use. */
-export function createHttpHandler(
-  resolveDependencies: () => Dependencies,
-): HttpHandler {
-  let api: HttpHandler | undefined;
-  return (event, context) => {
-    api ??= buildApi(resolveDependencies());
-    return api(event, context);
-  };
-}
-
-function buildApi(deps: Dependencies): HttpHandler {
+/** Builds the HTTP function. Its routes match those in serverless.yml. */
+export function createHttpHandler(deps: Dependencies) {
   return createHttpApi({
+    logger: deps.logger,
     routes: [
       {
         method: 'GET',
@@ -32,8 +13,9 @@ function buildApi(deps: Dependencies): HttpHandler {
         handler: getNotifications(deps),
       },
     ],
-    logger: deps.logger,
   });
 }
 
-export const handler = createHttpHandler(defaultDependencies);
+export const handler = lazyHandler(() =>
+  createHttpHandler(defaultDependencies()),
+);

@@ -78,7 +78,7 @@ describe('consumer', () => {
       const poison = sqsRecord(bodyFor(randomUUID()));
       const deps = testDependencies(database);
 
-      const result = await createConsumerHandler(() => deps)(
+      const result = await createConsumerHandler(deps)(
         sqsEvent([recordOf(first), poison, recordOf(third)]),
         lambdaContext(),
       );
@@ -99,7 +99,7 @@ describe('consumer', () => {
       const deps = testDependencies(database);
       const logError = jest.spyOn(deps.logger, 'error');
 
-      await createConsumerHandler(() => deps)(
+      await createConsumerHandler(deps)(
         sqsEvent([recordOf(orderConfirmed()), poison]),
         lambdaContext(),
       );
@@ -130,7 +130,7 @@ describe('consumer', () => {
       const calls = injectUnprocessedItems(own.client, () => []).calls;
       const { envelopes, records } = threeOrders();
 
-      await createConsumerHandler(() => testDependencies(own))(
+      await createConsumerHandler(testDependencies(own))(
         sqsEvent(records),
         lambdaContext(),
       );
@@ -151,7 +151,7 @@ describe('consumer', () => {
           : [],
       ).calls;
 
-      const result = await createConsumerHandler(() => testDependencies(own))(
+      const result = await createConsumerHandler(testDependencies(own))(
         sqsEvent(records),
         lambdaContext(),
       );
@@ -172,7 +172,7 @@ describe('consumer', () => {
         requests.filter((entry) => orderIdOf(entry) === heldOrderId),
       );
 
-      const result = await createConsumerHandler(() => testDependencies(own))(
+      const result = await createConsumerHandler(testDependencies(own))(
         sqsEvent(records),
         lambdaContext(),
       );
@@ -194,15 +194,16 @@ describe('consumer', () => {
         own.client,
         (_, requests) => requests,
       );
-      await createConsumerHandler(() => testDependencies(own))(
+      await createConsumerHandler(testDependencies(own))(
         sqsEvent([recordOf(envelope)]),
         lambdaContext(),
       );
       fault.remove();
 
-      const redelivered = await createConsumerHandler(() =>
-        testDependencies(own),
-      )(sqsEvent([recordOf(envelope, 2)]), lambdaContext());
+      const redelivered = await createConsumerHandler(testDependencies(own))(
+        sqsEvent([recordOf(envelope, 2)]),
+        lambdaContext(),
+      );
 
       expect(failedIds(redelivered)).toEqual([]);
       expect(await logEntries(own, orderId)).toHaveLength(1);

@@ -55,10 +55,10 @@ describe('consumer', () => {
       const envelope = orderConfirmed();
       const deps = testDependencies(database);
       const sends = countingSends(deps.provider);
-      const consume = createConsumerHandler(() => ({
+      const consume = createConsumerHandler({
         ...deps,
         provider: sends.provider,
-      }));
+      });
 
       const first = await consume(
         sqsEvent([recordOf(envelope)]),
@@ -81,10 +81,10 @@ describe('consumer', () => {
       const envelope = orderConfirmed();
       const deps = testDependencies(database);
       const sends = countingSends(deps.provider);
-      const consume = createConsumerHandler(() => ({
+      const consume = createConsumerHandler({
         ...deps,
         provider: sends.provider,
-      }));
+      });
 
       const results = await Promise.all([
         consume(sqsEvent([recordOf(envelope)]), lambdaContext()),
@@ -101,7 +101,7 @@ describe('consumer', () => {
 
     it('marks the delivery sent', async () => {
       const envelope = orderConfirmed();
-      const consume = createConsumerHandler(() => testDependencies(database));
+      const consume = createConsumerHandler(testDependencies(database));
 
       await consume(sqsEvent([recordOf(envelope)]), lambdaContext());
 
@@ -116,7 +116,7 @@ describe('consumer', () => {
     it('expires the delivery after 30 days', async () => {
       const envelope = orderConfirmed();
       const deps = testDependencies(database, { clock: () => T0 });
-      const consume = createConsumerHandler(() => deps);
+      const consume = createConsumerHandler(deps);
 
       await consume(sqsEvent([recordOf(envelope)]), lambdaContext());
 
@@ -133,7 +133,7 @@ describe('consumer', () => {
       const failing = { ...deps, provider: sendThenFail(deps.provider) };
       const context = lambdaContext({ getRemainingTimeInMillis: () => 30_000 });
 
-      await createConsumerHandler(() => failing)(
+      await createConsumerHandler(failing)(
         sqsEvent([recordOf(envelope)]),
         context,
       );
@@ -162,7 +162,7 @@ describe('consumer', () => {
       const deps = testDependencies(database, { clock: () => T0 });
       const lockedRecord = recordOf(locked, 2);
 
-      const result = await createConsumerHandler(() => deps)(
+      const result = await createConsumerHandler(deps)(
         sqsEvent([lockedRecord, recordOf(unlocked)]),
         lambdaContext(),
       );
@@ -186,13 +186,13 @@ describe('consumer', () => {
         provider: sendThenFail(firstDeps.provider),
       };
       const context = lambdaContext({ getRemainingTimeInMillis: () => 30_000 });
-      await createConsumerHandler(() => timedOut)(
+      await createConsumerHandler(timedOut)(
         sqsEvent([recordOf(envelope)]),
         context,
       );
       const later = testDependencies(database, { clock: () => T0 + 30_000 });
 
-      const result = await createConsumerHandler(() => later)(
+      const result = await createConsumerHandler(later)(
         sqsEvent([recordOf(envelope, 2)]),
         lambdaContext(),
       );
@@ -212,7 +212,7 @@ describe('consumer', () => {
       const overtaken: NotificationProvider = {
         name: 'outbox',
         async send(message) {
-          await createConsumerHandler(() => later)(
+          await createConsumerHandler(later)(
             sqsEvent([recordOf(envelope, 2)]),
             lambdaContext(),
           );
@@ -222,10 +222,10 @@ describe('consumer', () => {
       const record = recordOf(envelope);
       const context = lambdaContext({ getRemainingTimeInMillis: () => 30_000 });
 
-      const result = await createConsumerHandler(() => ({
+      const result = await createConsumerHandler({
         ...first,
         provider: overtaken,
-      }))(sqsEvent([record]), context);
+      })(sqsEvent([record]), context);
 
       expect(result.batchItemFailures).toEqual([
         { itemIdentifier: record.messageId },
@@ -243,14 +243,14 @@ describe('consumer', () => {
         provider: sendThenFail(firstDeps.provider),
       };
       const context = lambdaContext({ getRemainingTimeInMillis: () => 30_000 });
-      await createConsumerHandler(() => timedOut)(
+      await createConsumerHandler(timedOut)(
         sqsEvent([recordOf(envelope)]),
         context,
       );
       const early = testDependencies(database, { clock: () => T0 + 29_999 });
       const retry = recordOf(envelope, 2);
 
-      const result = await createConsumerHandler(() => early)(
+      const result = await createConsumerHandler(early)(
         sqsEvent([retry]),
         lambdaContext(),
       );
@@ -271,7 +271,7 @@ describe('consumer', () => {
       const record = recordOf(invalid);
       const deps = testDependencies(database);
 
-      const result = await createConsumerHandler(() => deps)(
+      const result = await createConsumerHandler(deps)(
         sqsEvent([record]),
         lambdaContext(),
       );

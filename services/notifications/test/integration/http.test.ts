@@ -33,7 +33,7 @@ async function getNotifications(orderId: string) {
   const event = httpEvent('GET', `/notifications/${orderId}`, {
     routeKey: ROUTE_KEY,
   });
-  const response = await createHttpHandler(() => deps)(event, lambdaContext());
+  const response = await createHttpHandler(deps)(event, lambdaContext());
   return {
     statusCode: response.statusCode,
     body: JSON.parse(response.body ?? ''),
@@ -43,7 +43,7 @@ async function getNotifications(orderId: string) {
 describe('GET /notifications/{orderId}', () => {
   it('returns messages oldest first', async () => {
     const orderId = newOrderId();
-    const consume = createConsumerHandler(() => deps);
+    const consume = createConsumerHandler(deps);
     await consume(
       sqsEvent([recordOf(orderConfirmed(orderId))]),
       lambdaContext(),
@@ -65,7 +65,7 @@ describe('GET /notifications/{orderId}', () => {
   it('returns each entry as logged', async () => {
     const envelope = orderConfirmed();
     const orderId = envelope.payload.orderId;
-    await createConsumerHandler(() => deps)(
+    await createConsumerHandler(deps)(
       sqsEvent([recordOf(envelope)]),
       lambdaContext(),
     );

@@ -70,10 +70,7 @@ describe('event samples', () => {
     it.each(CONSUMED_SAMPLES)('delivers $file', async (sample) => {
       const event = readSample<SQSEvent>(sample.file);
 
-      const result = await createConsumerHandler(() => deps)(
-        event,
-        lambdaContext(),
-      );
+      const result = await createConsumerHandler(deps)(event, lambdaContext());
 
       expect(result.batchItemFailures).toEqual([]);
       expect((await deliveryOf(database, sample.eventId))?.status).toBe('SENT');
@@ -86,7 +83,7 @@ describe('event samples', () => {
 
   describe('http', () => {
     it('returns the log of get-notifications.json', async () => {
-      const consume = createConsumerHandler(() => deps);
+      const consume = createConsumerHandler(deps);
       for (const file of [
         'consume-order-confirmed.json',
         'consume-order-cancelled.json',
@@ -97,10 +94,7 @@ describe('event samples', () => {
         'get-notifications.json',
       );
 
-      const response = await createHttpHandler(() => deps)(
-        event,
-        lambdaContext(),
-      );
+      const response = await createHttpHandler(deps)(event, lambdaContext());
 
       expect(response.statusCode).toBe(200);
       const body = JSON.parse(response.body ?? '{}');

@@ -79,7 +79,7 @@ describe('consumer metrics', () => {
       sqsRecord({ not: 'an envelope' }),
     ]);
 
-    const result = await createConsumerHandler(() => deps)(
+    const result = await createConsumerHandler(deps)(
       event,
       lambdaContext({ functionVersion: '7' }),
     );
