@@ -99,7 +99,8 @@ export async function startLocalCloud(
 ): Promise<LocalCloud> {
   const log = toLogger(options.log);
   const stage = options.stage ?? 'local';
-  const ports = { ...DEFAULT_PORTS, ...options.ports };
+  // A port left undefined, as the CLI passes it, keeps its default.
+  const ports = { ...DEFAULT_PORTS, ...definedPorts(options.ports) };
   const services = findServices(options.repoRoot, options.services);
   checkNoRunningCloud(options.repoRoot);
   await packageServices(services, { stage, log });
@@ -289,4 +290,12 @@ function toLogger(log: Logger | false | undefined): Logger {
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+function definedPorts(
+  ports: Partial<LocalCloudPorts> | undefined,
+): Partial<LocalCloudPorts> {
+  return Object.fromEntries(
+    Object.entries(ports ?? {}).filter(([, port]) => port !== undefined),
+  );
 }

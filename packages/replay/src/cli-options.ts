@@ -61,7 +61,8 @@ export function parseCliArgs(args: string[], cwd: string): CliOptions {
   } as const);
 
   const options: CliOptions = {
-    files: positionals.map((file) => resolve(cwd, file)),
+    // The same file named twice would replay every invoice twice.
+    files: [...new Set(positionals.map((file) => resolve(cwd, file)))],
     speed: optionalNumber('--speed', values.speed, (n) => n > 0, '> 0'),
     concurrency:
       optionalNumber(

@@ -1,4 +1,6 @@
-import { writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { type CliOptions, HELP, parseCliArgs } from './cli-options';
 import { InputFileError, ReplayError, UsageError } from './errors';
 import { formatSummary } from './format-summary';
@@ -22,6 +24,11 @@ async function main(): Promise<number> {
     return 0;
   }
 
+  if (options.json !== undefined) {
+    // Fail before the replay, not after it, when the file cannot be written.
+    await checkWritable(options.json);
+  }
+
   const summary = await runReplay({
     files: options.files,
     speed: options.speed,
@@ -30,12 +37,26 @@ async function main(): Promise<number> {
     idleTimeoutMs: options.idleTimeoutMs,
     repoRoot: findRepoRoot(),
     verbose: !options.quiet,
+    // A cloud started by this command takes free ports, so a program that
+    // holds the default ports does not stop the replay.
+    ports: { http: 0, dynamodb: 0, sqs: 0, eventbridge: 0 },
   });
   process.stdout.write(formatSummary(summary));
   if (options.json !== undefined) {
     await writeFile(options.json, `${JSON.stringify(summary, null, 2)}\n`);
   }
   return summary.ok ? 0 : 1;
+}
+
+async function checkWritable(file: string): Promise<void> {
+  try {
+    await access(dirname(file), constants.W_OK);
+  } catch (error) {
+    throw new UsageError(
+      `invalid --json "${file}": its folder does not exist or is not writable; create it or choose another path`,
+      { cause: error },
+    );
+  }
 }
 
 function describe(error: unknown): string {

@@ -28,6 +28,9 @@ export function formatSummary(summary: ReplaySummary): string {
     `  per order: ${summary.perOrder.invocations.toFixed(2)} invocations, ${summary.perOrder.dynamodbWriteUnits.toFixed(2)} WCU, ${summary.perOrder.dynamodbReadUnits.toFixed(2)} RCU`,
     `  time: ${(summary.timings.totalMs / 1000).toFixed(1)} s wall, ${summary.timings.ordersPerSecond.toFixed(1)} orders/s`,
   ];
+  for (const row of summary.rows.skippedExamples.MALFORMED ?? []) {
+    lines.push(`  malformed row ${row.file}:${row.line}: ${row.detail}`);
+  }
   for (const mismatch of stockCheck.firstMismatches) {
     lines.push(
       `  stock mismatch ${mismatch.sku}: expected ${mismatch.expected} (initial ${mismatch.initial} - reserved ${mismatch.reserved} + released ${mismatch.released}), found ${mismatch.actual ?? 'no level'}`,

@@ -224,7 +224,7 @@ export function findFailures(summary: ReplaySummary): string[] {
   }
   if (stockCheck.mismatchCount > 0) {
     failures.push(
-      `${stockCheck.mismatchCount} SKUs have a final stock other than initial - reserved + released`,
+      `${stockCheck.mismatchCount} SKUs have a final stock other than initial - reserved + released (when the local cloud already held orders from an earlier run, restart it and replay again)`,
     );
   }
   const deadLetters = total(summary.deadLetters);

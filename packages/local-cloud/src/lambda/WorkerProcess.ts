@@ -30,6 +30,13 @@ const STOP_GRACE_MS = 2_000;
  * One worker process, forked with tsx so that it runs TypeScript handlers
  * directly. Invocations run concurrently inside it.
  */
+/**
+ * V8 settings that trade a little speed for memory, so four workers stay
+ * small on a laptop: a 1 MB young generation and size-optimised code.
+ * They change no behaviour a handler can observe.
+ */
+const WORKER_V8_FLAGS = ['--max-semi-space-size=1', '--optimize-for-size'];
+
 export class WorkerProcess {
   private readonly child: ChildProcess;
   private readonly pending = new Map<string, PendingInvocation>();
@@ -48,7 +55,7 @@ export class WorkerProcess {
       cwd: options.cwd,
       env: options.env,
       execPath: process.execPath,
-      execArgv: ['--import', tsxLoaderUrl()],
+      execArgv: [...WORKER_V8_FLAGS, '--import', tsxLoaderUrl()],
       stdio: ['ignore', options.logFd, options.logFd, 'ipc'],
       serialization: 'json',
     });

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { templatePath } from './templatePath';
 
@@ -7,12 +7,20 @@ const SOURCES = ['serverless.yml', 'package.json', 'resources', 'src'];
 
 /**
  * Returns why a service's packaged template must be rebuilt: it is missing,
- * or a source file was modified after it. Returns undefined when it is up
- * to date.
+ * it was packaged for another stage, or a source file was modified after
+ * it. Returns undefined when it is up to date.
  */
-export function findStaleReason(serviceDir: string): string | undefined {
+export function findStaleReason(
+  serviceDir: string,
+  stage?: string,
+): string | undefined {
   const template = templatePath(serviceDir);
   if (!existsSync(template)) return 'no packaged template';
+
+  const packagedStage = readPackagedStage(serviceDir);
+  if (stage !== undefined && packagedStage !== stage) {
+    return `the packaged template is for stage ${packagedStage ?? 'unknown'}, not ${stage}`;
+  }
 
   const builtAt = statSync(template).mtimeMs;
   for (const source of SOURCES) {
@@ -36,4 +44,18 @@ function findNewerFile(file: string, since: number): string | undefined {
     if (newer) return newer;
   }
   return undefined;
+}
+
+/** Reads the stage `sls package` recorded in serverless-state.json. */
+function readPackagedStage(serviceDir: string): string | undefined {
+  const state = path.join(serviceDir, '.serverless/serverless-state.json');
+  if (!existsSync(state)) return undefined;
+  try {
+    const parsed = JSON.parse(readFileSync(state, 'utf8')) as {
+      service?: { provider?: { stage?: string } };
+    };
+    return parsed.service?.provider?.stage;
+  } catch {
+    return undefined;
+  }
 }

@@ -33,7 +33,7 @@ export async function packageServices(
   options: PackageOptions,
 ): Promise<string[]> {
   const stale = services.flatMap((service) => {
-    const reason = findStaleReason(service.dir);
+    const reason = findStaleReason(service.dir, options.stage);
     return reason ? [{ service, reason }] : [];
   });
   const run = options.run ?? runCommand;

@@ -41,8 +41,14 @@ function createService(
   writeFile(path.join(dir, 'package.json'), 2 * HOUR_MS, '{}');
   writeFile(path.join(dir, 'resources/tables.yml'), 2 * HOUR_MS);
   writeFile(path.join(dir, 'src/handlers/http.ts'), 2 * HOUR_MS);
-  if (templateAgeMs !== undefined)
+  if (templateAgeMs !== undefined) {
     writeFile(templatePath(dir), templateAgeMs, '{}');
+    writeFile(
+      path.join(dir, '.serverless/serverless-state.json'),
+      templateAgeMs,
+      JSON.stringify({ service: { provider: { stage: 'local' } } }),
+    );
+  }
   return dir;
 }
 
@@ -113,6 +119,19 @@ describe('packaging', () => {
 
       expect(findStaleReason(dir)).toBe(
         `${file} is newer than the packaged template`,
+      );
+    });
+
+    it('reports a template packaged for another stage', () => {
+      const dir = createService(root, 'orders', HOUR_MS);
+      writeFile(
+        path.join(dir, '.serverless/serverless-state.json'),
+        HOUR_MS,
+        JSON.stringify({ service: { provider: { stage: 'dev' } } }),
+      );
+
+      expect(findStaleReason(dir, 'local')).toBe(
+        'the packaged template is for stage dev, not local',
       );
     });
 

@@ -24,6 +24,12 @@ describe('parseCliArgs', () => {
     expect(options.files).toEqual(['/d/a.csv']);
   });
 
+  it('reads a file named twice once', () => {
+    const options = parseCliArgs(['a.csv', './a.csv', '/d/a.csv'], '/d');
+
+    expect(options.files).toEqual(['/d/a.csv']);
+  });
+
   it('reads every option', () => {
     const options = parseCliArgs(
       [
