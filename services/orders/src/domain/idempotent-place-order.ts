@@ -6,9 +6,10 @@ import {
 } from '@aws-lambda-powertools/idempotency';
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import type { Context } from 'aws-lambda';
+import { createOrderStore } from '../data/orders';
 import type { Dependencies } from '../dependencies';
 import { IdempotencyKeyReusedError, OrderInProgressError } from '../errors';
-import type { PlacedOrderView } from './order-view';
+import { type PlacedOrderView, toPlacedOrderView } from './order-view';
 import { createPlaceOrder, type PlaceOrderInput } from './place-order';
 
 /**
@@ -37,16 +38,20 @@ export function createIdempotentPlaceOrder(deps: Dependencies) {
     keyPrefix: 'placeOrder',
   });
 
+  const orders = createOrderStore(deps);
+
   return async (
     input: PlaceOrderInput,
     context: Context,
   ): Promise<PlacedOrderView> => {
     config.registerLambdaContext(context);
+    let placed: { orderId: string };
     try {
-      return await placeOrder(input);
+      placed = await placeOrder(input);
     } catch (error) {
       throw toOrderError(error, input.idempotencyKey);
     }
+    return toPlacedOrderView(await orders.get(placed.orderId));
   };
 }
 

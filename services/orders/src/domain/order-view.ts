@@ -49,13 +49,14 @@ export function toOrderSummaryView(order: Order): OrderSummaryView {
 }
 
 /**
- * Builds the POST /orders response. Powertools stores it in the idempotency
- * record, so it contains no undefined values.
+ * Builds the POST /orders response. Its status is PENDING, as when the
+ * order was placed, so a replay of the request returns the first response
+ * even after the order has moved on.
  */
 export function toPlacedOrderView(order: Order): PlacedOrderView {
   return {
     orderId: order.orderId,
-    status: order.status,
+    status: 'PENDING',
     customerId: order.customerId,
     lines: order.lines,
     total: order.total,

@@ -11,7 +11,15 @@ import {
   hashOrderRequest,
   type OrderRequest,
 } from './order-request';
-import { type PlacedOrderView, toPlacedOrderView } from './order-view';
+
+/**
+ * What the idempotency record stores: the order id only. The response is
+ * rebuilt from the order, so a record stays far below DynamoDB's 400 KB
+ * item limit and costs one write unit however many lines the order has.
+ */
+export interface PlacedOrderRef {
+  orderId: string;
+}
 
 export interface PlaceOrderInput {
   idempotencyKey: string;
@@ -46,7 +54,7 @@ export function createPlaceOrder(deps: Dependencies) {
 
   return async function placeOrder(
     input: PlaceOrderInput,
-  ): Promise<PlacedOrderView> {
+  ): Promise<PlacedOrderRef> {
     const { request } = input;
     // NOTE: pricing runs before the stored order is found, so a retry
     // whose SKUs were deactivated since the first attempt gets 422.
@@ -60,6 +68,6 @@ export function createPlaceOrder(deps: Dependencies) {
 
     const stored = await storeOrReuse(order, input.idempotencyKey);
     await deps.publisher.publish([orderPlacedEvent(stored)]);
-    return toPlacedOrderView(stored);
+    return { orderId: stored.orderId };
   };
 }

@@ -309,6 +309,41 @@ describe('POST /orders', () => {
       expect(payload?.lines).toHaveLength(675);
     });
 
+    it('keeps the idempotency record small', async () => {
+      const skus = Array.from({ length: 250 }, (_, i) => `BULK-${i}`);
+      await testbed.seedPrices(skus.map((sku) => ({ sku, amount: 3 })));
+      const lines = Array.from({ length: 675 }, (_, i) => ({
+        sku: skus[i % skus.length] ?? 'BULK-0',
+        quantity: 2,
+      }));
+
+      await place(orderBody('cust-1', lines), 'key-1');
+
+      const { Items = [] } = await testbed.documentClient.send(
+        new ScanCommand({ TableName: testbed.deps.config.idempotencyTable }),
+      );
+      expect(Items).toHaveLength(1);
+      expect(JSON.stringify(Items[0]).length).toBeLessThan(1024);
+    });
+
+    it('replays a PENDING response after confirmation', async () => {
+      const first = await place(bodyA, 'key-1');
+      await testbed.documentClient.send(
+        new UpdateCommand({
+          TableName: testbed.deps.config.ordersTable,
+          Key: { orderId: first.body.orderId },
+          UpdateExpression: 'SET #status = :confirmed',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':confirmed': 'CONFIRMED' },
+        }),
+      );
+
+      const replay = await place(bodyA, 'key-1');
+
+      expect(replay.statusCode).toBe(201);
+      expect(replay.body).toEqual(first.body);
+    });
+
     it('rejects more than 1000 lines', async () => {
       const lines = Array.from({ length: 1001 }, () => ({
         sku: 'SKU-1',
