@@ -43,7 +43,7 @@ function newestMtime(target) {
   );
 }
 
-/** The stage a template was packaged for, read from its function names. */
+/** The stage a template was packaged for, from serverless-state.json. */
 function packagedStage(serviceDir) {
   const state = path.join(serviceDir, '.serverless/serverless-state.json');
   if (!existsSync(state)) return undefined;
