@@ -62,7 +62,13 @@ export function statusCodeOf(error: unknown): number {
 
 /** Describes any thrown value, including non-Error values, for logs. */
 export function describeError(error: unknown): string {
-  if (error instanceof Error) return `${error.name}: ${error.message}`;
+  if (error instanceof Error) {
+    const text = `${error.name}: ${error.message}`;
+    // The cause often names the real failure, such as a missing table.
+    return error.cause === undefined
+      ? text
+      : `${text} (cause: ${describeError(error.cause)})`;
+  }
   if (error === undefined) return 'undefined was thrown';
   try {
     return `non-Error value was thrown: ${JSON.stringify(error)}`;
