@@ -77,7 +77,12 @@ describe('packaged template', () => {
     type Statement = { Action: string[]; Resource: unknown[] };
 
     function statements(): Statement[] {
-      const role = only('AWS::IAM::Role') as {
+      // The functions' role: CodeDeploy has a role of its own.
+      const [, properties] =
+        resourcesOfType(template, 'AWS::IAM::Role').find(
+          ([id]) => id === 'IamRoleLambdaExecution',
+        ) ?? [];
+      const role = properties as {
         Policies: Array<{ PolicyDocument: { Statement: Statement[] } }>;
       };
       return role.Policies.flatMap((policy) => policy.PolicyDocument.Statement);
