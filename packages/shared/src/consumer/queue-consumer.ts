@@ -18,7 +18,7 @@ import type { EventEnvelope } from '../events/envelope';
 import { CONSUMER_METRICS, MetricUnit } from '../observability/metrics';
 import { parsePayload, parseRecord } from './parse-record';
 
-/** What a record handler gets besides the payload. */
+/** Context a record handler receives besides the payload. */
 export interface RecordContext {
   messageId: string;
   /** ApproximateReceiveCount: 1 on the first delivery. */
@@ -49,9 +49,9 @@ export interface QueueConsumerOptions {
   documentClient?: DynamoDBDocumentClient;
   /**
    * Returns the key of the entity an event changes, such as its order id.
-   * Records with the same key run one after another in batch order, so
-   * that, for example, a cancellation never races its own order's
-   * placement; records with different keys run concurrently.
+   * Records with the same key run one after another in batch order, so a
+   * cancellation never races its own order's placement. Records with
+   * different keys run concurrently.
    */
   groupKey?: (envelope: EventEnvelope) => string | undefined;
   batchWriteOptions?: BatchWriteOptions;
