@@ -1,3 +1,4 @@
+import { describeCapacity } from './support/capacity';
 import { packageTemplates, type Template } from './support/package-templates';
 import { describeReleases } from './support/releases';
 import { describeSafetyNets } from './support/safety-nets';
@@ -20,3 +21,4 @@ function templateOf(stage: string, service: string): Template {
 
 describeSafetyNets(STAGES, templateOf);
 describeReleases(STAGES, templateOf);
+describeCapacity(STAGES, templateOf);
