@@ -1,4 +1,5 @@
 import { describeCapacity } from './support/capacity';
+import { describeIam } from './support/iam';
 import { packageTemplates, type Template } from './support/package-templates';
 import { describeReleases } from './support/releases';
 import { describeSafetyNets } from './support/safety-nets';
@@ -21,4 +22,5 @@ function templateOf(stage: string, service: string): Template {
 
 describeSafetyNets(STAGES, templateOf);
 describeReleases(STAGES, templateOf);
+describeIam(STAGES, templateOf);
 describeCapacity(STAGES, templateOf);

@@ -22,8 +22,8 @@ function properties(logicalId: string): Record<string, unknown> {
   return resource.Properties ?? {};
 }
 
-function roleStatements(): Statement[] {
-  const policies = properties('IamRoleLambdaExecution').Policies as Array<{
+function roleStatements(role: 'HttpRole' | 'ConsumerRole'): Statement[] {
+  const policies = properties(role).Policies as Array<{
     PolicyDocument: { Statement: Statement[] };
   }>;
   return policies.flatMap((policy) => policy.PolicyDocument.Statement);
@@ -79,9 +79,9 @@ describe('packaged template', () => {
     });
   });
 
-  describe('role', () => {
+  describe('roles', () => {
     it('allows DynamoDB actions on the products table only', () => {
-      const dynamo = roleStatements().filter((statement) =>
+      const dynamo = roleStatements('HttpRole').filter((statement) =>
         statement.Action.some((action) => action.startsWith('dynamodb:')),
       );
 
@@ -101,12 +101,24 @@ describe('packaged template', () => {
     });
 
     it('allows PutEvents on the bus only', () => {
-      const events = roleStatements().filter((statement) =>
+      const events = roleStatements('HttpRole').filter((statement) =>
         statement.Action.some((action) => action.startsWith('events:')),
       );
 
       expect(events).toHaveLength(1);
       expect(events[0]?.Action).toEqual(['events:PutEvents']);
+    });
+
+    it('lets the consumer read and update products only', () => {
+      const dynamo = roleStatements('ConsumerRole').filter((statement) =>
+        statement.Action.some((action) => action.startsWith('dynamodb:')),
+      );
+
+      expect(dynamo).toHaveLength(1);
+      expect([...(dynamo[0]?.Action ?? [])].sort()).toEqual([
+        'dynamodb:GetItem',
+        'dynamodb:UpdateItem',
+      ]);
     });
   });
 });

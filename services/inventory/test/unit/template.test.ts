@@ -73,19 +73,23 @@ describe('packaged template', () => {
     });
   });
 
-  describe('role', () => {
+  describe('roles', () => {
     type Statement = { Action: string[]; Resource: unknown[] };
 
+    /** Statements of both functions' roles: CodeDeploy has its own. */
     function statements(): Statement[] {
-      // The functions' role: CodeDeploy has a role of its own.
-      const [, properties] =
-        resourcesOfType(template, 'AWS::IAM::Role').find(
-          ([id]) => id === 'IamRoleLambdaExecution',
-        ) ?? [];
-      const role = properties as {
-        Policies: Array<{ PolicyDocument: { Statement: Statement[] } }>;
-      };
-      return role.Policies.flatMap((policy) => policy.PolicyDocument.Statement);
+      return ['HttpRole', 'ConsumerRole'].flatMap((logicalId) => {
+        const [, properties] =
+          resourcesOfType(template, 'AWS::IAM::Role').find(
+            ([id]) => id === logicalId,
+          ) ?? [];
+        const role = properties as {
+          Policies: Array<{ PolicyDocument: { Statement: Statement[] } }>;
+        };
+        return role.Policies.flatMap(
+          (policy) => policy.PolicyDocument.Statement,
+        );
+      });
     }
 
     it('grants DynamoDB only on its own tables', () => {
@@ -95,6 +99,7 @@ describe('packaged template', () => {
 
       const resources = dynamo.flatMap((statement) => statement.Resource);
       expect(resources).toEqual([
+        { 'Fn::GetAtt': ['StockTable', 'Arn'] },
         { 'Fn::GetAtt': ['StockTable', 'Arn'] },
         { 'Fn::GetAtt': ['ReservationsTable', 'Arn'] },
       ]);
