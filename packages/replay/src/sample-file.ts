@@ -262,6 +262,21 @@ function addSecondDay(sample: SampleBuilder, large: string): void {
   sample.sale(`${day} 17:05:00`, 'C00004', 2);
   sample.sale(`${day} 17:20:00`, '', 3);
   sample.sale(`${day} 17:40:00`, 'C00009', 4);
+
+  // The only order of this product asks for 10, and the replay stocks
+  // ceil(10 x 0.9) = 9, so it is rejected whatever the order of arrival.
+  const short = sample.nextInvoiceNo();
+  sample.line(
+    short,
+    {
+      code: '21212',
+      description: 'PACK OF 72 RETROSPOT CAKE CASES',
+      price: '0.55',
+    },
+    10,
+    `${day} 17:50:00`,
+    'C00011',
+  );
 }
 
 function toCsv(sample: SampleBuilder): string {
