@@ -12,7 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const INVOKE_TIMEOUT_MS = 120_000;
+const INVOKE_TIMEOUT_MS = 60_000;
 
 function readCloudEnvironment() {
   const stateFile = path.join(root, '.local-cloud/state.json');
@@ -82,21 +82,32 @@ function invoke(sample, env) {
     'local',
   ];
   return new Promise((resolve) => {
+    // Detached, so a timeout can kill the whole process group: the sls
+    // binary is a shell wrapper around node, which would outlive it.
     const child = spawn(sls, args, {
       cwd: serviceDir,
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
     });
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
-    const timer = setTimeout(() => child.kill('SIGKILL'), INVOKE_TIMEOUT_MS);
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      killGroup(child);
+    }, INVOKE_TIMEOUT_MS);
     child.on('close', (code) => {
       clearTimeout(timer);
+      // osls 4.3.1 sometimes prints the response and then does not exit.
+      // A process stopped at the timeout after a valid response passes.
+      const response = lastJson(output);
+      const stoppedAfterResponse = timedOut && response !== undefined;
       const problem =
-        code === 0
-          ? problemWith(sample, lastJson(output))
-          : `exited with ${code}`;
+        code === 0 || stoppedAfterResponse
+          ? problemWith(sample, response)
+          : `exited with ${code}${timedOut ? ' after the timeout' : ''}`;
       resolve({ sample, problem, output });
     });
   });
@@ -110,7 +121,15 @@ async function main() {
 
   const workers = [0, 1].map(async () => {
     for (let sample = queue.shift(); sample; sample = queue.shift()) {
-      const result = await invoke(sample, env);
+      let result = await invoke(sample, env);
+      if (result.problem) {
+        // osls 4.3.1 now and then hangs without printing a response; one
+        // retry tells that apart from a function that fails every time.
+        console.log(
+          `retry ${sample.service} ${sample.file}: ${result.problem}`,
+        );
+        result = await invoke(sample, env);
+      }
       const name = `${sample.service} ${sample.fn} events/${sample.file}`;
       if (result.problem) {
         failures.push(result);
@@ -139,3 +158,11 @@ main().then(
     process.exit(2);
   },
 );
+
+function killGroup(child) {
+  try {
+    process.kill(-child.pid, 'SIGKILL');
+  } catch {
+    // The group has exited already.
+  }
+}

@@ -72,14 +72,17 @@ function runPackage(serviceDir, stage) {
     const started = Date.now();
     // The service's own osls binary, so no global pnpm or sls is needed.
     const sls = path.join(serviceDir, 'node_modules/.bin/sls');
+    // Detached, so a timeout can kill the whole process group: the sls
+    // binary is a shell wrapper around node, which would outlive it.
     const child = spawn(sls, ['package', '--stage', stage], {
       cwd: serviceDir,
       stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
     });
     let output = '';
     // osls can hang instead of exiting after a build error, so a package
     // that takes far longer than usual (a few seconds) is stopped.
-    const timer = setTimeout(() => child.kill('SIGKILL'), PACKAGE_TIMEOUT_MS);
+    const timer = setTimeout(() => killGroup(child), PACKAGE_TIMEOUT_MS);
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
     child.on('close', (code) => {
@@ -123,4 +126,12 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     console.error(error.message);
     process.exit(1);
   });
+}
+
+function killGroup(child) {
+  try {
+    process.kill(-child.pid, 'SIGKILL');
+  } catch {
+    // The group has exited already.
+  }
 }
