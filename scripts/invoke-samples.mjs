@@ -124,7 +124,7 @@ async function main() {
       let result = await invoke(sample, env);
       if (result.problem) {
         // osls 4.3.1 now and then hangs without printing a response; one
-        // retry tells that apart from a function that fails every time.
+        // retry distinguishes that from a function that fails every time.
         console.log(
           `retry ${sample.service} ${sample.file}: ${result.problem}`,
         );

@@ -38,7 +38,7 @@ async function main(): Promise<number> {
     repoRoot: findRepoRoot(),
     verbose: !options.quiet,
     // A cloud started by this command takes free ports, so a program that
-    // holds the default ports does not stop the replay.
+    // uses the default ports does not stop the replay.
     ports: { http: 0, dynamodb: 0, sqs: 0, eventbridge: 0 },
   });
   process.stdout.write(formatSummary(summary));

@@ -263,7 +263,7 @@ function addSecondDay(sample: SampleBuilder, large: string): void {
   sample.sale(`${day} 17:20:00`, '', 3);
   sample.sale(`${day} 17:40:00`, 'C00009', 4);
 
-  // The only order of this product asks for 10, and the replay stocks
+  // The only order of this product orders 10, and the replay stocks
   // ceil(10 x 0.9) = 9, so it is rejected whatever the order of arrival.
   const short = sample.nextInvoiceNo();
   sample.line(

@@ -41,7 +41,7 @@ export type UnprocessedPlan = (
   requests: Array<{ tableName: string; request: WriteRequest }>,
 ) => Array<{ tableName: string; request: WriteRequest }>;
 
-/** What an injected fault recorded, for assertions. */
+/** Record of the BatchWriteItem calls a fault saw, for assertions. */
 export interface BatchWriteCalls {
   /** Requests of each BatchWriteItem call, in call order. */
   calls: Array<Array<{ tableName: string; request: WriteRequest }>>;

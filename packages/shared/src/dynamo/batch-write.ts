@@ -57,8 +57,9 @@ export function batchWritesEnabled(env = process.env): boolean {
  * Writes every item with BatchWriteItem in chunks of 25, retrying the
  * UnprocessedItems of each chunk with exponential backoff and full jitter.
  * Items still unprocessed after maxAttempts calls, and items of a chunk
- * whose call threw, are returned in `failed` with their owners; this
- * function never throws for them, so callers can fail exactly those owners.
+ * whose call threw, are returned in `failed` with their owners. This
+ * function does not throw for them, so callers can fail exactly those
+ * owners.
  * Keys must be unique within one call, as BatchWriteItem requires.
  */
 export async function batchWriteAll(

@@ -8,7 +8,7 @@ import type {
 } from 'aws-lambda';
 import { describeError, type PlatformError, statusCodeOf } from '../errors';
 
-/** A request as a route handler sees it. Header names are lowercase. */
+/** A request as a route handler receives it. Header names are lowercase. */
 export interface HttpRequest {
   event: APIGatewayProxyEventV2;
   context: Context;

@@ -13,7 +13,7 @@ import {
 } from './order-request';
 
 /**
- * What the idempotency record stores: the order id only. The response is
+ * Result the idempotency record stores: the order id only. The response is
  * rebuilt from the order, so a record stays far below DynamoDB's 400 KB
  * item limit and costs one write unit however many lines the order has.
  */
