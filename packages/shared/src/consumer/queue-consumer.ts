@@ -15,7 +15,11 @@ import {
 import { describeError, PlatformError } from '../errors';
 import type { EventPayload, EventType } from '../events/contracts';
 import type { EventEnvelope } from '../events/envelope';
-import { CONSUMER_METRICS, MetricUnit } from '../observability/metrics';
+import {
+  CONSUMER_METRICS,
+  MetricUnit,
+  versionDimensions,
+} from '../observability/metrics';
 import { parsePayload, parseRecord } from './parse-record';
 
 /** Context a record handler receives besides the payload. */
@@ -211,9 +215,10 @@ async function flushDeferred(
 }
 
 /**
- * Emits processed and failed record counts with the function version as a
- * dimension. A failed record never raises Lambda's Errors metric, so
- * releases and alarms watch RecordsFailed instead.
+ * Emits processed and failed record counts of the batch, with the version
+ * dimensions only. A failed record never raises Lambda's Errors metric, so
+ * the canary alarm of a consumer release watches RecordsFailed of the new
+ * version instead (see docs/releases.md).
  */
 function emitRecordMetrics(
   metrics: Metrics,
@@ -221,14 +226,17 @@ function emitRecordMetrics(
   processed: number,
   failed: number,
 ): void {
-  metrics.addDimension('functionVersion', context.functionVersion || '$LATEST');
-  metrics.addMetric(
-    CONSUMER_METRICS.recordsProcessed,
-    MetricUnit.Count,
-    processed,
-  );
-  metrics.addMetric(CONSUMER_METRICS.recordsFailed, MetricUnit.Count, failed);
-  metrics.publishStoredMetrics();
+  const batch = metrics.singleMetric();
+  // singleMetric writes one document per metric and then drops its
+  // dimensions, so each metric gets them again.
+  for (const [name, value] of [
+    [CONSUMER_METRICS.recordsProcessed, processed],
+    [CONSUMER_METRICS.recordsFailed, failed],
+  ] as const) {
+    batch.clearDefaultDimensions();
+    batch.addDimensions(versionDimensions(context));
+    batch.addMetric(name, MetricUnit.Count, value);
+  }
 }
 
 /**

@@ -194,7 +194,9 @@ describe('createQueueConsumer', () => {
     expect(response).toEqual({ batchItemFailures: [] });
   });
 
-  test('emits the failed record count with the version', async () => {
+  // F12: a version that reports failed records in batchItemFailures raises
+  // no Lambda Errors, so its canary alarm reads this metric instead.
+  test('emits the failed record count of the version behind the alias', async () => {
     const stdout = captureStdout();
     const consume = consumerWith(async (orderId) => {
       if (orderId !== 'o-1') throw new Error('failed');
@@ -203,19 +205,68 @@ describe('createQueueConsumer', () => {
       sqsRecord(stockReserved(id)),
     );
 
-    await consume(sqsEvent(records), lambdaContext({ functionVersion: '7' }));
+    const response = await consume(
+      sqsEvent(records),
+      lambdaContext({
+        functionName: 'retail-orders-prod-consumer',
+        functionVersion: '7',
+        invokedFunctionArn:
+          'arn:aws:lambda:eu-west-2:000000000000:function:retail-orders-prod-consumer:Live',
+      }),
+    );
 
-    const emf = stdout.lines().find((line) => '_aws' in line);
-    expect(emf?.RecordsFailed).toBe(2);
-    expect(emf?.RecordsProcessed).toBe(3);
-    expect(emf?.functionVersion).toBe('7');
-    const metadata = emf?._aws as
-      | { CloudWatchMetrics: Array<{ Dimensions: string[][] }> }
-      | undefined;
-    const dimensions = metadata?.CloudWatchMetrics[0]?.Dimensions[0];
-    expect(dimensions).toContain('functionVersion');
+    expect(response.batchItemFailures).toHaveLength(2);
+    const documents = stdout.lines().filter((line) => '_aws' in line);
+    const failed = documents.find((line) => 'RecordsFailed' in line);
+    const processed = documents.find((line) => 'RecordsProcessed' in line);
+    expect(failed?.RecordsFailed).toBe(2);
+    expect(processed?.RecordsProcessed).toBe(3);
+    for (const document of [failed, processed]) {
+      expect(document).toMatchObject({
+        FunctionName: 'retail-orders-prod-consumer',
+        Resource: 'retail-orders-prod-consumer:Live',
+        ExecutedVersion: '7',
+      });
+      // The alarm matches only this exact set of dimensions.
+      expect(emfDimensions(document)).toEqual([
+        ['FunctionName', 'Resource', 'ExecutedVersion'],
+      ]);
+      expect(emfNamespace(document)).toBe('RetailPlatform');
+    }
+  });
+
+  test('names the bare function as Resource when called unqualified', async () => {
+    const stdout = captureStdout();
+    const consume = consumerWith(async () => undefined);
+
+    await consume(
+      sqsEvent([sqsRecord(stockReserved('o-1'))]),
+      lambdaContext({ functionName: 'consumer' }),
+    );
+
+    const failed = stdout.lines().find((line) => 'RecordsFailed' in line);
+    expect(failed).toMatchObject({
+      RecordsFailed: 0,
+      FunctionName: 'consumer',
+      Resource: 'consumer',
+      ExecutedVersion: '$LATEST',
+    });
   });
 });
+
+type EmfMetadata = {
+  CloudWatchMetrics: Array<{ Namespace: string; Dimensions: string[][] }>;
+};
+
+function emfDimensions(document: Record<string, unknown> | undefined) {
+  return (document?._aws as EmfMetadata | undefined)?.CloudWatchMetrics[0]
+    ?.Dimensions;
+}
+
+function emfNamespace(document: Record<string, unknown> | undefined) {
+  return (document?._aws as EmfMetadata | undefined)?.CloudWatchMetrics[0]
+    ?.Namespace;
+}
 
 describe('createQueueConsumer with groupKey', () => {
   test('runs records of one key in order', async () => {

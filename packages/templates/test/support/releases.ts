@@ -1,4 +1,9 @@
 import {
+  CONSUMER_METRICS,
+  METRICS_NAMESPACE,
+  VERSION_DIMENSIONS,
+} from '@retail/shared';
+import {
   type Resource,
   referencedId,
   resourcesOfType,
@@ -207,7 +212,8 @@ export function describeReleases(
             type: 'AWS::CloudWatch::Alarm',
           });
           for (const metric of metricsOf(alarm)) {
-            if (metric.Namespace !== 'AWS/Lambda') continue;
+            // The DLQ growth alarm measures the queue, not a version.
+            if (metric.Namespace === 'AWS/SQS') continue;
             const dims = metric.Dimensions;
             const owner = referencedId(dimension(dims, 'FunctionName'));
             expect({ alarmId, resource: dimension(dims, 'Resource') }).toEqual({
@@ -254,6 +260,45 @@ export function describeReleases(
         alarm: 'HttpLambdaFunctionCanaryDurationp99Alarm',
         p99: true,
       });
+    });
+
+    // F12: failed records raise no Lambda Errors, so the consumer's own
+    // metric is watched. Its namespace and dimensions must be the ones the
+    // code emits, or the alarm reads a metric that never has data (F11).
+    test('consumer release watches the failed records of its version', () => {
+      const template = templateOf(stage, service);
+      const [groupId, group] = deploymentGroupOf(
+        template,
+        'ConsumerLambdaFunction',
+      );
+      if (!group)
+        throw new Error('no deployment group for ConsumerLambdaFunction');
+      const read = watchedAlarms(template, group)
+        .flatMap((alarmId) => metricsOf(template.Resources[alarmId]))
+        .filter((metric) => metric.Namespace === METRICS_NAMESPACE);
+      expect({
+        groupId,
+        metrics: read.map((m) => m.MetricName).sort(),
+      }).toEqual({
+        groupId,
+        metrics: [
+          CONSUMER_METRICS.recordsFailed,
+          CONSUMER_METRICS.recordsProcessed,
+        ].sort(),
+      });
+      for (const metric of read) {
+        expect({
+          groupId,
+          metric: metric.MetricName,
+          dimensions: metric.Dimensions.map((entry) => entry.Name),
+          owner: referencedId(dimension(metric.Dimensions, 'FunctionName')),
+        }).toEqual({
+          groupId,
+          metric: metric.MetricName,
+          dimensions: [...VERSION_DIMENSIONS],
+          owner: 'ConsumerLambdaFunction',
+        });
+      }
     });
 
     test('consumer release watches DLQ growth', () => {

@@ -81,16 +81,29 @@ describe('consumer metrics', () => {
 
     const result = await createConsumerHandler(deps)(
       event,
-      lambdaContext({ functionVersion: '7' }),
+      lambdaContext({
+        functionName: 'retail-notifications-prod-consumer',
+        functionVersion: '7',
+        invokedFunctionArn:
+          'arn:aws:lambda:eu-west-2:000000000000:function:retail-notifications-prod-consumer:Live',
+      }),
     );
 
     expect(result.batchItemFailures).toHaveLength(2);
-    const [document] = emf();
-    expect(document.RecordsFailed).toBe(2);
-    expect(document.RecordsProcessed).toBe(3);
-    expect(document.functionVersion).toBe('7');
-    expect(document._aws.CloudWatchMetrics[0].Dimensions[0]).toContain(
-      'functionVersion',
+    const documents = emf();
+    const failed = documents.find((document) => 'RecordsFailed' in document);
+    const processed = documents.find(
+      (document) => 'RecordsProcessed' in document,
     );
+    expect(failed.RecordsFailed).toBe(2);
+    expect(processed.RecordsProcessed).toBe(3);
+    expect(failed).toMatchObject({
+      FunctionName: 'retail-notifications-prod-consumer',
+      Resource: 'retail-notifications-prod-consumer:Live',
+      ExecutedVersion: '7',
+    });
+    expect(failed._aws.CloudWatchMetrics[0].Dimensions).toEqual([
+      ['FunctionName', 'Resource', 'ExecutedVersion'],
+    ]);
   });
 });
