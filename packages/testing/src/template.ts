@@ -100,3 +100,22 @@ function toCreateTableInput(
       : {}),
   };
 }
+
+/** Returns the RouteKey of every HTTP API route, such as `GET /orders`. */
+export function routeKeysOf(template: CloudFormationTemplate): string[] {
+  return resourcesOfType(template, 'AWS::ApiGatewayV2::Route')
+    .map(([, route]) => String(route.RouteKey))
+    .sort();
+}
+
+/** Returns every detail-type that the template's EventBridge rules match. */
+export function ruleEventTypesOf(template: CloudFormationTemplate): string[] {
+  return resourcesOfType(template, 'AWS::Events::Rule')
+    .flatMap(([, rule]) => {
+      const pattern = rule.EventPattern as
+        | { 'detail-type'?: string[] }
+        | undefined;
+      return pattern?.['detail-type'] ?? [];
+    })
+    .sort();
+}

@@ -14,7 +14,7 @@ import {
 } from '../dynamo/batch-write';
 import { describeError, PlatformError } from '../errors';
 import type { EventPayload, EventType } from '../events/contracts';
-import type { EventEnvelope } from '../events/envelope';
+import { EVENT_SOURCES, type EventEnvelope } from '../events/envelope';
 import {
   CONSUMER_METRICS,
   MetricUnit,
@@ -171,6 +171,15 @@ async function processRecord(
       throw new UnroutableEventError(envelope.type, record.messageId);
 
     const payload = parsePayload(envelope, type, record.messageId);
+    if (envelope.source === EVENT_SOURCES.releaseCheck) {
+      // A pre-traffic hook's synthetic event: routed and validated above,
+      // which is what it checks, and never applied.
+      options.logger.info('release check record accepted', {
+        messageId: record.messageId,
+        eventType: type,
+      });
+      return true;
+    }
     await handler(payload, envelope as never, {
       messageId: record.messageId,
       receiveCount: Number(record.attributes.ApproximateReceiveCount ?? 1),

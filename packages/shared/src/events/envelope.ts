@@ -28,12 +28,17 @@ export const envelopeSchema = z
   })
   .strict();
 
-/** Event sources, one per service, as set in EventBridge's `Source`. */
+/**
+ * Event sources, one per service, as set in EventBridge's `Source`, and
+ * the source of the synthetic events that a pre-traffic hook sends to a
+ * new consumer version. No rule matches that one: it is never published.
+ */
 export const EVENT_SOURCES = {
   catalog: 'retail.catalog',
   orders: 'retail.orders',
   inventory: 'retail.inventory',
   notifications: 'retail.notifications',
+  releaseCheck: 'retail.release-check',
 } as const;
 
 /** Builds an envelope with a new id and the current time. */
