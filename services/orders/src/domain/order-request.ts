@@ -7,23 +7,30 @@ export const MAX_ORDER_LINES = 1000;
 /** The maximum quantity of one line. */
 export const MAX_LINE_QUANTITY = 100_000;
 
-const orderRequestLineSchema = z.object({
-  sku: z.string().min(1).max(64),
-  quantity: z.number().int().min(1).max(MAX_LINE_QUANTITY),
-});
+const orderRequestLineSchema = z
+  .object({
+    sku: z.string().min(1).max(64),
+    quantity: z.number().int().min(1).max(MAX_LINE_QUANTITY),
+  })
+  .strict();
 
-/** Body of POST /orders. The same SKU may appear on several lines. */
-export const orderRequestSchema = z.object({
-  customerId: z.string().min(1).max(64),
-  currency: z.literal('GBP'),
-  lines: z
-    .array(orderRequestLineSchema)
-    .min(1)
-    .max(MAX_ORDER_LINES, {
-      error: (issue) =>
-        `an order accepts at most ${MAX_ORDER_LINES} lines, got ${countOf(issue.input)}: split it into several orders`,
-    }),
-});
+/**
+ * Body of POST /orders. The same SKU may appear on several lines. Unknown
+ * fields are rejected, so a misspelt field is not silently dropped.
+ */
+export const orderRequestSchema = z
+  .object({
+    customerId: z.string().min(1).max(64),
+    currency: z.literal('GBP'),
+    lines: z
+      .array(orderRequestLineSchema)
+      .min(1)
+      .max(MAX_ORDER_LINES, {
+        error: (issue) =>
+          `an order accepts at most ${MAX_ORDER_LINES} lines, got ${countOf(issue.input)}: split it into several orders`,
+      }),
+  })
+  .strict();
 
 export type OrderRequest = z.infer<typeof orderRequestSchema>;
 

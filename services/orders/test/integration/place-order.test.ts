@@ -377,6 +377,12 @@ describe('POST /orders', () => {
       ],
       ['another currency', { ...bodyA, currency: 'EUR' }, /currency/],
       ['no customerId', { currency: 'GBP', lines: bodyA.lines }, /customerId/],
+      ['an unknown field', { ...bodyA, note: 'gift' }, /note/],
+      [
+        'an unknown line field',
+        orderBody('cust-1', [{ sku: 'SKU-1', quantity: 1, price: 5 } as never]),
+        /price/,
+      ],
     ])('rejects %s with 422', async (_name, body, field) => {
       const response = await place(body, 'key-1');
 
