@@ -40,7 +40,8 @@ describe('products table', () => {
         (variables) => variables[PRODUCTS_TABLE_ENV],
       );
 
-      expect(names).toHaveLength(2);
+      // The HTTP function, the consumer and the pre-traffic hook each get it.
+      expect(names).toHaveLength(3);
       expect(new Set(names)).toEqual(new Set([tableName]));
     });
 

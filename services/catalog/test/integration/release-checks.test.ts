@@ -1,0 +1,110 @@
+import { ScanCommand } from '@aws-sdk/client-dynamodb';
+import {
+  createPreTrafficHook,
+  type ReleaseTarget,
+} from '@retail/shared/release';
+import {
+  inProcessInvoker,
+  readPackagedTemplate,
+  routeKeysOf,
+  ruleEventTypesOf,
+} from '@retail/testing';
+import { insertProduct } from '../../src/data/product-writes';
+import { createConsumerHandler } from '../../src/handlers/consumer';
+import { createHttpHandler } from '../../src/handlers/http';
+import { releaseChecks } from '../../src/release-checks';
+import {
+  createTestDependencies,
+  SERVICE_DIR,
+  startTestBed,
+  type TestBed,
+  type TestDependencies,
+} from '../support/test-bed';
+
+const template = readPackagedTemplate(SERVICE_DIR);
+const FUNCTIONS = { http: 'catalog-http', consumer: 'catalog-consumer' };
+
+let bed: TestBed;
+let deps: TestDependencies;
+
+beforeAll(async () => {
+  bed = await startTestBed();
+  deps = createTestDependencies(bed);
+  // Seeds a product, so that "changes nothing" compares a non-empty table.
+  await insertProduct(
+    deps.products,
+    {
+      sku: 'SKU-1',
+      name: 'Mug',
+      price: { amount: 1250, currency: 'GBP' },
+      tags: ['kitchen'],
+    },
+    new Date(),
+  );
+});
+
+afterAll(async () => {
+  await bed.stop();
+});
+
+/** Scans the products table, to show that the checks wrote nothing. */
+async function allItems() {
+  const { Items = [] } = await bed.client.send(
+    new ScanCommand({ TableName: bed.tableName, ConsistentRead: true }),
+  );
+  return Items;
+}
+
+function hookReleasing(target: ReleaseTarget, reports: string[]) {
+  return createPreTrafficHook({
+    checks: releaseChecks,
+    functions: FUNCTIONS,
+    deployments: {
+      targetOf: async () => ({ functionName: FUNCTIONS[target], version: '2' }),
+      report: async (_deploymentId, _executionId, status) => {
+        reports.push(status);
+      },
+    },
+    invoker: inProcessInvoker({
+      [FUNCTIONS.http]: createHttpHandler(deps),
+      [FUNCTIONS.consumer]: createConsumerHandler(deps),
+    }),
+    logger: deps.logger,
+  });
+}
+
+describe('release checks', () => {
+  it('cover every route and event type', () => {
+    const routes = releaseChecks.flatMap((check) =>
+      check.target === 'http' ? [check.routeKey] : [],
+    );
+    const types = releaseChecks.flatMap((check) =>
+      check.target === 'consumer' ? [check.type] : [],
+    );
+
+    expect(routes.sort()).toEqual(routeKeysOf(template));
+    expect(types.sort()).toEqual(ruleEventTypesOf(template));
+  });
+
+  it.each<ReleaseTarget>(['http', 'consumer'])(
+    'pass on %s and change nothing',
+    async (target) => {
+      const before = await allItems();
+      const reports: string[] = [];
+
+      const result = await hookReleasing(
+        target,
+        reports,
+      )({
+        DeploymentId: 'd-1',
+        LifecycleEventHookExecutionId: 'hook-1',
+      });
+
+      expect(result).toEqual({ status: 'Succeeded', failures: [] });
+      expect(reports).toEqual(['Succeeded']);
+      expect(before).toHaveLength(1);
+      expect(await allItems()).toEqual(before);
+      expect(deps.publisher.events).toEqual([]);
+    },
+  );
+});

@@ -1,0 +1,113 @@
+import path from 'node:path';
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  createPreTrafficHook,
+  type ReleaseTarget,
+} from '@retail/shared/release';
+import {
+  inProcessInvoker,
+  readPackagedTemplate,
+  routeKeysOf,
+  ruleEventTypesOf,
+} from '@retail/testing';
+import { createConsumerHandler } from '../../src/handlers/consumer';
+import { createHttpHandler } from '../../src/handlers/http';
+import { releaseChecks } from '../../src/release-checks';
+import { deliver, orderPlaced, seedStock } from '../support/fixtures';
+import {
+  startTestEnvironment,
+  type TestEnvironment,
+} from '../support/test-environment';
+
+const template = readPackagedTemplate(path.resolve(__dirname, '../..'));
+const FUNCTIONS = { http: 'inventory-http', consumer: 'inventory-consumer' };
+
+let env: TestEnvironment;
+
+beforeAll(async () => {
+  env = await startTestEnvironment();
+  // Seeds a stock level and a reservation, so that "changes nothing"
+  // compares non-empty tables, then clears the events the reservation
+  // published.
+  await seedStock(env.deps, { 'SKU-1': 5 });
+  const failed = await deliver(createConsumerHandler(env.deps), [
+    orderPlaced('O-1', [{ sku: 'SKU-1', quantity: 2 }]),
+  ]);
+  if (failed.length > 0) {
+    throw new Error(
+      `seeding the reservation failed for records ${failed.join(', ')}`,
+    );
+  }
+  env.publisher.events.length = 0;
+});
+
+afterAll(async () => {
+  await env.stop();
+});
+
+/** Scans every table, to show that the checks wrote nothing. */
+async function allItems() {
+  const items: Record<string, unknown[]> = {};
+  for (const table of Object.values(env.tableNames)) {
+    const { Items = [] } = await env.deps.documentClient.send(
+      new ScanCommand({ TableName: table, ConsistentRead: true }),
+    );
+    items[table] = Items;
+  }
+  return items;
+}
+
+function hookReleasing(target: ReleaseTarget, reports: string[]) {
+  return createPreTrafficHook({
+    checks: releaseChecks,
+    functions: FUNCTIONS,
+    deployments: {
+      targetOf: async () => ({ functionName: FUNCTIONS[target], version: '2' }),
+      report: async (_deploymentId, _executionId, status) => {
+        reports.push(status);
+      },
+    },
+    invoker: inProcessInvoker({
+      [FUNCTIONS.http]: createHttpHandler(env.deps),
+      [FUNCTIONS.consumer]: createConsumerHandler(env.deps),
+    }),
+    logger: env.deps.logger,
+  });
+}
+
+describe('release checks', () => {
+  it('cover every route and event type', () => {
+    const routes = releaseChecks.flatMap((check) =>
+      check.target === 'http' ? [check.routeKey] : [],
+    );
+    const types = releaseChecks.flatMap((check) =>
+      check.target === 'consumer' ? [check.type] : [],
+    );
+
+    expect(routes.sort()).toEqual(routeKeysOf(template));
+    expect(types.sort()).toEqual(ruleEventTypesOf(template));
+  });
+
+  it.each<ReleaseTarget>(['http', 'consumer'])(
+    'pass on %s and change nothing',
+    async (target) => {
+      const before = await allItems();
+      const reports: string[] = [];
+
+      const result = await hookReleasing(
+        target,
+        reports,
+      )({
+        DeploymentId: 'd-1',
+        LifecycleEventHookExecutionId: 'hook-1',
+      });
+
+      expect(result).toEqual({ status: 'Succeeded', failures: [] });
+      expect(reports).toEqual(['Succeeded']);
+      expect(before[env.tableNames.stock]).toHaveLength(1);
+      expect(before[env.tableNames.reservations]).toHaveLength(1);
+      expect(await allItems()).toEqual(before);
+      expect(env.publisher.events).toEqual([]);
+    },
+  );
+});

@@ -1,0 +1,136 @@
+import path from 'node:path';
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  createPreTrafficHook,
+  type ReleaseTarget,
+} from '@retail/shared/release';
+import {
+  inProcessInvoker,
+  lambdaContext,
+  readPackagedTemplate,
+  routeKeysOf,
+  ruleEventTypesOf,
+  sqsEvent,
+} from '@retail/testing';
+import type { Dependencies } from '../../src/dependencies';
+import { createConsumerHandler } from '../../src/handlers/consumer';
+import { createHttpHandler } from '../../src/handlers/http';
+import type { OutgoingMessage } from '../../src/providers/notification-provider';
+import { releaseChecks } from '../../src/release-checks';
+import { testDependencies } from '../support/dependencies';
+import { orderConfirmed, recordOf } from '../support/envelopes';
+import {
+  startDatabase,
+  stopDatabase,
+  type TestDatabase,
+} from '../support/tables';
+
+const template = readPackagedTemplate(path.resolve(__dirname, '../..'));
+const FUNCTIONS = {
+  http: 'notifications-http',
+  consumer: 'notifications-consumer',
+};
+
+let database: TestDatabase;
+let deps: Dependencies;
+/** Messages passed to the provider, in the order of the send calls. */
+const sent: OutgoingMessage[] = [];
+
+beforeAll(async () => {
+  database = await startDatabase();
+  const outboxDeps = testDependencies(database);
+  deps = {
+    ...outboxDeps,
+    provider: {
+      name: outboxDeps.provider.name,
+      send(message) {
+        sent.push(message);
+        return outboxDeps.provider.send(message);
+      },
+    },
+  };
+  // Delivers one message, so that "changes nothing" compares non-empty
+  // deliveries, log and outbox tables.
+  const seeded = await createConsumerHandler(deps)(
+    sqsEvent([recordOf(orderConfirmed())]),
+    lambdaContext(),
+  );
+  if (seeded.batchItemFailures.length > 0) {
+    throw new Error(
+      `seeding a delivered message failed: ${JSON.stringify(seeded.batchItemFailures)}`,
+    );
+  }
+  sent.length = 0;
+});
+
+afterAll(async () => {
+  await stopDatabase(database);
+});
+
+/** Scans every table, to show that the checks wrote nothing. */
+async function allItems() {
+  const items: Record<string, unknown[]> = {};
+  for (const table of Object.values(database.tables)) {
+    const { Items = [] } = await database.documentClient.send(
+      new ScanCommand({ TableName: table, ConsistentRead: true }),
+    );
+    items[table] = Items;
+  }
+  return items;
+}
+
+function hookReleasing(target: ReleaseTarget, reports: string[]) {
+  return createPreTrafficHook({
+    checks: releaseChecks,
+    functions: FUNCTIONS,
+    deployments: {
+      targetOf: async () => ({ functionName: FUNCTIONS[target], version: '2' }),
+      report: async (_deploymentId, _executionId, status) => {
+        reports.push(status);
+      },
+    },
+    invoker: inProcessInvoker({
+      [FUNCTIONS.http]: createHttpHandler(deps),
+      [FUNCTIONS.consumer]: createConsumerHandler(deps),
+    }),
+    logger: deps.logger,
+  });
+}
+
+describe('release checks', () => {
+  it('cover every route and event type', () => {
+    const routes = releaseChecks.flatMap((check) =>
+      check.target === 'http' ? [check.routeKey] : [],
+    );
+    const types = releaseChecks.flatMap((check) =>
+      check.target === 'consumer' ? [check.type] : [],
+    );
+
+    expect(routes.sort()).toEqual(routeKeysOf(template));
+    expect(types.sort()).toEqual(ruleEventTypesOf(template));
+  });
+
+  it.each<ReleaseTarget>(['http', 'consumer'])(
+    'pass on %s and change nothing',
+    async (target) => {
+      const before = await allItems();
+      const reports: string[] = [];
+
+      const result = await hookReleasing(
+        target,
+        reports,
+      )({
+        DeploymentId: 'd-1',
+        LifecycleEventHookExecutionId: 'hook-1',
+      });
+
+      expect(result).toEqual({ status: 'Succeeded', failures: [] });
+      expect(reports).toEqual(['Succeeded']);
+      for (const table of Object.values(database.tables)) {
+        expect(before[table]).toHaveLength(1);
+      }
+      expect(await allItems()).toEqual(before);
+      expect(sent).toEqual([]);
+    },
+  );
+});
