@@ -194,7 +194,7 @@ describe('createQueueConsumer', () => {
     expect(response).toEqual({ batchItemFailures: [] });
   });
 
-  // F12: a version that reports failed records in batchItemFailures raises
+  // A version that reports failed records in batchItemFailures raises
   // no Lambda Errors, so its canary alarm reads this metric instead.
   test('emits the failed record count of the version behind the alias', async () => {
     const stdout = captureStdout();

@@ -109,6 +109,22 @@ const EXPECTED_GRANTS: Record<string, Record<string, string[]>> = {
   },
 };
 
+/**
+ * Grants of the pre-traffic hook. Its CodeDeploy resources are matched by
+ * deployment group name, which starts with the stack name, because the
+ * application's name is generated.
+ */
+function hookGrants(service: string, stage: string): string[] {
+  const stack = `retail-${service}-${stage}`;
+  return [
+    ...LOGS('PreTrafficLogGroup'),
+    `codedeploy:GetDeployment on deploymentgroup:*/${stack}-*`,
+    `codedeploy:PutLifecycleEventHookExecutionStatus on deploymentgroup:*/${stack}-*`,
+    `lambda:InvokeFunction on function:${stack}-http:*`,
+    `lambda:InvokeFunction on function:${stack}-consumer:*`,
+  ];
+}
+
 /** Grants on a resource pattern, so their statement must carry a condition. */
 const CONDITIONED_GRANTS = new Set(['ses:SendEmail on identity/*']);
 
@@ -225,7 +241,10 @@ export function describeIam(
         const granted = statementsOf(template, roleId)
           .filter((statement) => statement.Effect === 'Allow')
           .flatMap(grantsOf);
-        const allowed = expected[functionId] ?? [];
+        const allowed =
+          functionId === 'PreTrafficLambdaFunction'
+            ? hookGrants(service, stage)
+            : (expected[functionId] ?? []);
         const extra = granted.filter((grant) => !allowed.includes(grant));
         const missing = allowed.filter((grant) => !granted.includes(grant));
         expect({ functionId, roleId, extra }).toEqual({

@@ -12,6 +12,8 @@ import {
 } from './package-templates';
 
 const ALIAS = 'Live';
+/** The pre-traffic hook: updated at once, so it has no alias of its own. */
+const HOOK = 'PreTrafficLambdaFunction';
 const EXPECTED_DEPLOYMENT_TYPES: Record<string, Record<string, string>> = {
   dev: { HttpLambdaFunction: 'AllAtOnce', ConsumerLambdaFunction: 'AllAtOnce' },
   prod: {
@@ -103,12 +105,13 @@ export function describeReleases(
   );
 
   describe.each(cases)('%s release of %s', (stage, service) => {
+    // Every function but the hook is released through CodeDeploy.
     const functionIds = () =>
-      resourcesOfType(templateOf(stage, service), 'AWS::Lambda::Function').map(
-        ([id]) => id,
-      );
+      resourcesOfType(templateOf(stage, service), 'AWS::Lambda::Function')
+        .map(([id]) => id)
+        .filter((id) => id !== HOOK);
 
-    test('every function has the Live alias', () => {
+    test('every released function has the Live alias', () => {
       const template = templateOf(stage, service);
       for (const id of functionIds()) {
         const [aliasId, alias] = aliasOf(template, id) ?? [];
@@ -126,6 +129,78 @@ export function describeReleases(
           version: { 'Fn::GetAtt': [expect.any(String), 'Version'] },
         });
       }
+    });
+
+    test('the hook has no alias', () => {
+      const template = templateOf(stage, service);
+      expect({ hook: HOOK, type: template.Resources[HOOK]?.Type }).toEqual({
+        hook: HOOK,
+        type: 'AWS::Lambda::Function',
+      });
+      expect({ hook: HOOK, alias: aliasOf(template, HOOK)?.[0] }).toEqual({
+        hook: HOOK,
+        alias: undefined,
+      });
+    });
+
+    test('the hook runs before every shift', () => {
+      const template = templateOf(stage, service);
+      expect(functionIds().sort()).toEqual([
+        'ConsumerLambdaFunction',
+        'HttpLambdaFunction',
+      ]);
+      for (const id of functionIds()) {
+        const [aliasId, alias] = aliasOf(template, id) ?? [];
+        const update = alias?.UpdatePolicy?.CodeDeployLambdaAliasUpdate as
+          | { BeforeAllowTrafficHook?: unknown }
+          | undefined;
+        expect({
+          aliasId,
+          hook: referencedId(update?.BeforeAllowTrafficHook),
+        }).toEqual({ aliasId, hook: HOOK });
+      }
+    });
+
+    test('the hook checks this service’s functions', () => {
+      const template = templateOf(stage, service);
+      const environment = (
+        template.Resources[HOOK]?.Properties?.Environment as
+          | { Variables?: Record<string, unknown> }
+          | undefined
+      )?.Variables;
+      const nameOf = (id: string) =>
+        template.Resources[id]?.Properties?.FunctionName;
+      expect({
+        hook: HOOK,
+        http: environment?.HTTP_FUNCTION_NAME,
+        consumer: environment?.CONSUMER_FUNCTION_NAME,
+      }).toEqual({
+        hook: HOOK,
+        http: nameOf('HttpLambdaFunction'),
+        consumer: nameOf('ConsumerLambdaFunction'),
+      });
+    });
+
+    test('CodeDeploy may invoke the hook', () => {
+      const template = templateOf(stage, service);
+      const policies = template.Resources.CodeDeployRole?.Properties
+        ?.Policies as
+        | {
+            PolicyDocument: {
+              Statement: { Action: string[]; Resource: unknown[] }[];
+            };
+          }[]
+        | undefined;
+      const invoked = (policies ?? [])
+        .flatMap((policy) => policy.PolicyDocument.Statement)
+        .filter((statement) =>
+          [statement.Action].flat().includes('lambda:InvokeFunction'),
+        )
+        .flatMap((statement) => [statement.Resource].flat().map(referencedId));
+      expect({ role: 'CodeDeployRole', invoked }).toEqual({
+        role: 'CodeDeployRole',
+        invoked: [HOOK],
+      });
     });
 
     test('deployment groups roll back automatically', () => {
@@ -262,10 +337,10 @@ export function describeReleases(
       });
     });
 
-    // F12: failed records raise no Lambda Errors, so the consumer's own
-    // metric is watched. Its namespace and dimensions must be the ones the
-    // code emits, or the alarm reads a metric that never has data (F11).
-    test('consumer release watches the failed records of its version', () => {
+    // Failed records raise no Lambda Errors, so the consumer's own metric
+    // is watched. Its namespace and dimensions must be the ones the code
+    // emits, or the alarm reads a metric that never has data.
+    test('consumer release watches failed records', () => {
       const template = templateOf(stage, service);
       const [groupId, group] = deploymentGroupOf(
         template,
