@@ -38,6 +38,11 @@ const FIGURES: Figure[] = [
     target: { text: 'at most 1.5', met: (value) => value <= 1.5 },
   },
   {
+    label: 'Lambda GB-seconds per order (local timing)',
+    read: (s) => s.perOrder.lambdaGbSeconds,
+    digits: 3,
+  },
+  {
     label: 'DynamoDB write units per order',
     read: (s) => s.perOrder.dynamodbWriteUnits,
     digits: 2,
@@ -178,6 +183,7 @@ function meterSection(summary: ReplaySummary): string[] {
     '',
     `- Peak memory is the resident set of the process that runs the local cloud plus its worker processes. The bench starts the local cloud in its own process, so the figure includes the replay client (the parsed day and the request bookkeeping).`,
     `- Batched run totals over the replay phase: ${capacity.writeUnits.toFixed(1)} write units, ${capacity.readUnits.toFixed(1)} read units, ${total(summary.meter.replay.sqsRequests)} SQS requests (the pollers' receives included), ${summary.meter.replay.eventBridge.entries} EventBridge entries.`,
+    "- Lambda GB-seconds multiply each invocation's local wall time, rounded up to the millisecond as Lambda bills it, by the memory its serverless.yml sets. Local wall time includes the worker's message passing and the stand-ins' latency, and four workers share two cores, so the ratio between the runs means more than either figure.",
     '- One run per column: repeat the bench before reading small differences.',
     '',
   ];

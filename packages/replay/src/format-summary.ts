@@ -25,7 +25,7 @@ export function formatSummary(summary: ReplaySummary): string {
     `  stock check: ${stockCheck.skusChecked} SKUs, ${stockCheck.mismatchCount} mismatches`,
     `  notifications: ${notifications.delivered} delivered, ${notifications.expected} expected, ${notifications.mismatchCount} orders differ`,
     `  meter (replay phase): DynamoDB ${capacity.readUnits.toFixed(1)} RCU, ${capacity.writeUnits.toFixed(1)} WCU; SQS ${total(replay.sqsRequests)} requests; EventBridge ${replay.eventBridge.entries} entries; peak memory ${(summary.meter.peakMemoryBytes / 2 ** 20).toFixed(0)} MiB`,
-    `  per order: ${summary.perOrder.invocations.toFixed(2)} invocations, ${summary.perOrder.dynamodbWriteUnits.toFixed(2)} WCU, ${summary.perOrder.dynamodbReadUnits.toFixed(2)} RCU`,
+    `  per order: ${summary.perOrder.invocations.toFixed(2)} invocations, ${summary.perOrder.lambdaGbSeconds.toFixed(3)} Lambda GB-s, ${summary.perOrder.dynamodbWriteUnits.toFixed(2)} WCU, ${summary.perOrder.dynamodbReadUnits.toFixed(2)} RCU`,
     `  time: ${(summary.timings.totalMs / 1000).toFixed(1)} s wall, ${summary.timings.ordersPerSecond.toFixed(1)} orders/s`,
   ];
   for (const row of summary.rows.skippedExamples.MALFORMED ?? []) {

@@ -19,6 +19,7 @@ export function readMeterSnapshot(stats: unknown): MeterSnapshot {
       invocations: numberAt(fn.invocations),
       errors: numberAt(fn.errors),
       durationMs: numberAt(fn.totalDurationMs),
+      gbSeconds: numberAt(fn.gbSeconds),
     })),
     dynamodbTables: mapRecord(dynamodb.tables, (table) => ({
       readUnits: numberAt(table.readCapacityUnits),

@@ -14,6 +14,8 @@ export interface FunctionCounters {
   invocations: number;
   errors: number;
   durationMs: number;
+  /** Duration times configured memory, as Lambda bills it. */
+  gbSeconds: number;
 }
 
 export interface QueueDepth {
@@ -26,6 +28,7 @@ export interface QueueDepth {
 export interface MeterUsage {
   invocations: Record<string, number>;
   functionErrors: Record<string, number>;
+  lambdaGbSeconds: Record<string, number>;
   dynamodbTables: Record<string, { readUnits: number; writeUnits: number }>;
   dynamodbRequests: Record<string, number>;
   sqsRequests: Record<string, number>;
@@ -66,6 +69,10 @@ export function usageBetween(
     functionErrors: subtract(
       mapValues(after.functions, (counters) => counters.errors),
       mapValues(before.functions, (counters) => counters.errors),
+    ),
+    lambdaGbSeconds: subtract(
+      mapValues(after.functions, (counters) => counters.gbSeconds),
+      mapValues(before.functions, (counters) => counters.gbSeconds),
     ),
     dynamodbTables: tables,
     dynamodbRequests: subtract(after.dynamodbRequests, before.dynamodbRequests),

@@ -127,6 +127,8 @@ export interface CancellationSummary {
 /** Replay-phase figures divided by the orders submitted. */
 export interface PerOrderFigures {
   invocations: number;
+  /** Lambda duration times memory, from local timings. */
+  lambdaGbSeconds: number;
   dynamodbReadUnits: number;
   dynamodbWriteUnits: number;
   sqsRequests: number;
@@ -379,6 +381,7 @@ function perOrder(usage: MeterUsage, orders: number): PerOrderFigures {
   const capacity = capacityTotals(usage);
   return {
     invocations: divide(total(usage.invocations)),
+    lambdaGbSeconds: divide(total(usage.lambdaGbSeconds)),
     dynamodbReadUnits: divide(capacity.readUnits),
     dynamodbWriteUnits: divide(capacity.writeUnits),
     sqsRequests: divide(total(usage.sqsRequests)),

@@ -9,6 +9,12 @@ export interface FunctionStats {
   errors: number;
   timeouts: number;
   totalDurationMs: number;
+  /**
+   * Duration times configured memory, as Lambda bills it: each duration
+   * rounded up to the millisecond. Local durations include the worker's
+   * message passing and the stand-ins' latency, so compare runs, not AWS.
+   */
+  gbSeconds: number;
 }
 
 /** A worker process, for memory sampling and process checks. */
@@ -72,7 +78,10 @@ export class LambdaRuntime {
       if (error instanceof FunctionTimeoutError) stats.timeouts += 1;
       throw error;
     } finally {
-      stats.totalDurationMs += performance.now() - started;
+      const durationMs = performance.now() - started;
+      stats.totalDurationMs += durationMs;
+      stats.gbSeconds +=
+        (Math.ceil(durationMs) / 1000) * (entry.fn.memorySizeMb / 1024);
       this.inFlight -= 1;
     }
   }
@@ -99,5 +108,11 @@ export class LambdaRuntime {
 }
 
 function emptyStats(): FunctionStats {
-  return { invocations: 0, errors: 0, timeouts: 0, totalDurationMs: 0 };
+  return {
+    invocations: 0,
+    errors: 0,
+    timeouts: 0,
+    totalDurationMs: 0,
+    gbSeconds: 0,
+  };
 }

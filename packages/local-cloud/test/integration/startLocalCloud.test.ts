@@ -386,6 +386,20 @@ describe('startLocalCloud', () => {
       ]);
     });
 
+    it('meters GB-seconds with the configured memory', async () => {
+      const stats = await cloud.stats();
+      const http = functionStats(stats, 'http');
+
+      // 512 MB: half a GB-second per second, each call rounded up to 1 ms.
+      expect(http?.gbSeconds).toBeGreaterThan(0);
+      expect(http?.gbSeconds).toBeGreaterThanOrEqual(
+        (http?.totalDurationMs ?? 0) / 2000,
+      );
+      expect(http?.gbSeconds).toBeLessThanOrEqual(
+        ((http?.totalDurationMs ?? 0) + (http?.invocations ?? 0)) / 2000,
+      );
+    });
+
     it('serves the stats as JSON', async () => {
       const { response, json } = await get('/_local/stats');
 

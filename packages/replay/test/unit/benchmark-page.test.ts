@@ -9,6 +9,7 @@ async function page(overridesApplied: boolean) {
     invocations: 3,
     errors: 0,
     durationMs: 1,
+    gbSeconds: 0.5,
   };
   const batched = summarize(batchedRun);
 
@@ -33,6 +34,9 @@ describe('formatBenchmarkPage', () => {
 
     expect(text).toContain(
       '| Lambda invocations per order | 1.50 | 0.50 | 0.33 | at most 1.5: met |',
+    );
+    expect(text).toContain(
+      '| Lambda GB-seconds per order (local timing) | 0.375 | 0.125 | 0.33 |',
     );
     expect(text).toContain(
       '| local cloud peak memory (MiB) | 300 | 300 | 1.00 |',

@@ -8,6 +8,7 @@ const STATS = {
       errors: 1,
       timeouts: 0,
       totalDurationMs: 120,
+      gbSeconds: 0.0625,
     },
   },
   dynamodb: {
@@ -57,6 +58,7 @@ describe('readMeterSnapshot', () => {
         invocations: 10,
         errors: 1,
         durationMs: 120,
+        gbSeconds: 0.0625,
       },
     });
     expect(snapshot.dynamodbTables).toEqual({

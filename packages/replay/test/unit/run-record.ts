@@ -63,12 +63,22 @@ export async function record(): Promise<RunRecord> {
       start: snapshot(),
       afterImport: snapshot({
         functions: {
-          'orders-http': { invocations: 2, errors: 0, durationMs: 1 },
+          'orders-http': {
+            invocations: 2,
+            errors: 0,
+            durationMs: 1,
+            gbSeconds: 0.25,
+          },
         },
       }),
       afterReplay: snapshot({
         functions: {
-          'orders-http': { invocations: 5, errors: 0, durationMs: 1 },
+          'orders-http': {
+            invocations: 5,
+            errors: 0,
+            durationMs: 1,
+            gbSeconds: 1,
+          },
         },
         eventBridge: { calls: 3, entries: 6 },
       }),

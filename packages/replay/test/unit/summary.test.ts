@@ -32,6 +32,8 @@ describe('summarize', () => {
 
     expect(summary.invocations).toEqual({ 'orders-http': 3 });
     expect(summary.perOrder.invocations).toBe(1.5);
+    // 1 - 0.25 GB-seconds over the 2 orders submitted.
+    expect(summary.perOrder.lambdaGbSeconds).toBe(0.375);
     expect(summary.perOrder.eventBridgeEntries).toBe(3);
     expect(summary.timings.ordersPerSecond).toBe(1);
   });
