@@ -42,8 +42,10 @@ type HttpHandler = (
 /**
  * Creates the single HTTP function of a service: routes API Gateway HTTP
  * API (payload 2.0) requests in code, returns JSON, and maps errors to
- * status codes. 4xx responses carry the error's message; 5xx responses
- * carry a generic message and the error is logged.
+ * status codes. 4xx responses carry the error's message. Any other error
+ * is logged and thrown again, so that Lambda's Errors metric, which the
+ * release alarms watch, counts it. API Gateway then responds 500 with a
+ * generic message.
  */
 export function createHttpApi(options: {
   routes: HttpRoute[];
@@ -75,7 +77,7 @@ function wrapRoute(handler: RouteHandler, logger: Logger): HttpHandler {
       const response = await handler(toRequest(event, context));
       return json(response.statusCode, response.body, response.headers);
     } catch (error) {
-      return errorResponse(error, event, logger);
+      return clientErrorResponse(error, event, logger);
     }
   };
 }
@@ -115,7 +117,8 @@ function definedValues(
   return result;
 }
 
-function errorResponse(
+/** Returns the 4xx response of a client error, or throws any other error. */
+function clientErrorResponse(
   error: unknown,
   event: APIGatewayProxyEventV2,
   logger: Logger,
@@ -125,7 +128,7 @@ function errorResponse(
     event.routeKey ?? `${event.requestContext?.http?.method} ${event.rawPath}`;
   if (statusCode >= 500) {
     logger.error('request failed', { route, error: describeError(error) });
-    return json(500, { message: 'Internal Server Error' });
+    throw error;
   }
 
   const platformError = error as PlatformError;
