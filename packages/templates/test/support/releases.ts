@@ -269,10 +269,18 @@ export function describeReleases(
         role: 'CodeDeployRole',
         lambdaStar: text.includes('lambda:*'),
       }).toEqual({ role: 'CodeDeployRole', lambdaStar: false });
-      expect({
+      // DescribeAlarms returns composite alarms only when granted on "*".
+      const policies = (role?.Properties?.Policies ?? []) as {
+        PolicyDocument: { Statement: { Action: unknown; Resource: unknown }[] };
+      }[];
+      const onAnyResource = policies
+        .flatMap((policy) => policy.PolicyDocument.Statement)
+        .filter((statement) => [statement.Resource].flat().includes('*'))
+        .flatMap((statement) => [statement.Action].flat());
+      expect({ role: 'CodeDeployRole', onAnyResource }).toEqual({
         role: 'CodeDeployRole',
-        anyResource: text.includes('"Resource":"*"'),
-      }).toEqual({ role: 'CodeDeployRole', anyResource: false });
+        onAnyResource: ['cloudwatch:DescribeAlarms'],
+      });
     });
 
     test('watched alarms measure the new version', () => {
