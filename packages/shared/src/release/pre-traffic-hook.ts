@@ -1,6 +1,7 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import {
   CodeDeployClient,
+  GetApplicationRevisionCommand,
   GetDeploymentCommand,
   type LifecycleEventStatus,
   PutLifecycleEventHookExecutionStatusCommand,
@@ -174,14 +175,30 @@ export function parseLambdaAppSpec(content: string): DeploymentTarget {
   };
 }
 
-/** Deployments backed by the CodeDeploy API. */
+/**
+ * Deployments backed by the CodeDeploy API. GetDeployment may return the
+ * revision without its AppSpec text, which GetApplicationRevision returns.
+ */
 export function codeDeployDeployments(client: CodeDeployClient): Deployments {
   return {
     async targetOf(deploymentId) {
       const { deploymentInfo } = await client.send(
         new GetDeploymentCommand({ deploymentId }),
       );
-      const content = deploymentInfo?.revision?.appSpecContent?.content;
+      const revision = deploymentInfo?.revision;
+      let content =
+        revision?.appSpecContent?.content ?? revision?.string?.content;
+      if (!content && revision && deploymentInfo?.applicationName) {
+        const stored = await client.send(
+          new GetApplicationRevisionCommand({
+            applicationName: deploymentInfo.applicationName,
+            revision,
+          }),
+        );
+        content =
+          stored.revision?.string?.content ??
+          stored.revision?.appSpecContent?.content;
+      }
       if (!content) {
         throw new TypeError(
           `deployment ${deploymentId} has no AppSpec content: a pre-traffic hook serves Lambda deployments only`,

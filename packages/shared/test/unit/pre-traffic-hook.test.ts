@@ -1,4 +1,5 @@
 import {
+  GetApplicationRevisionCommand,
   GetDeploymentCommand,
   PutLifecycleEventHookExecutionStatusCommand,
 } from '@aws-sdk/client-codedeploy';
@@ -358,6 +359,42 @@ describe('codeDeployDeployments', () => {
       deploymentId: 'd-9',
       lifecycleEventHookExecutionId: 'hook-9',
       status: 'Failed',
+    });
+  });
+
+  test('reads the AppSpec from the application revision', async () => {
+    const revision = {
+      revisionType: 'String',
+      string: { sha256: 'abc' },
+    };
+    const sent: unknown[] = [];
+    const client = {
+      send: async (command: unknown) => {
+        sent.push(command);
+        if (command instanceof GetDeploymentCommand) {
+          return {
+            deploymentInfo: { applicationName: 'shop-prod-app', revision },
+          };
+        }
+        return {
+          revision: {
+            revisionType: 'String',
+            string: {
+              content:
+                '{"Resources":[{"f":{"Properties":{"Name":"shop-prod-consumer","TargetVersion":"5"}}}]}',
+            },
+          },
+        };
+      },
+    };
+
+    await expect(
+      codeDeployDeployments(client as never).targetOf('d-3'),
+    ).resolves.toEqual({ functionName: 'shop-prod-consumer', version: '5' });
+    expect(sent[1]).toBeInstanceOf(GetApplicationRevisionCommand);
+    expect((sent[1] as GetApplicationRevisionCommand).input).toEqual({
+      applicationName: 'shop-prod-app',
+      revision,
     });
   });
 

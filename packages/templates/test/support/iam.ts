@@ -120,6 +120,7 @@ function hookGrants(service: string, stage: string): string[] {
     ...LOGS('PreTrafficLogGroup'),
     `codedeploy:GetDeployment on deploymentgroup:*/${stack}-*`,
     `codedeploy:PutLifecycleEventHookExecutionStatus on deploymentgroup:*/${stack}-*`,
+    'codedeploy:GetApplicationRevision on application:*',
     `lambda:InvokeFunction on function:${stack}-http:*`,
     `lambda:InvokeFunction on function:${stack}-consumer:*`,
   ];
