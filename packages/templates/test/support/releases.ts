@@ -384,6 +384,35 @@ export function describeReleases(
       }
     });
 
+    test('failed records alarm is a percentage', () => {
+      const template = templateOf(stage, service);
+      const alarmId = 'ConsumerLambdaFunctionCanaryRecordsfailedAlarm';
+      const props = template.Resources[alarmId]?.Properties ?? {};
+      const queries = (props.Metrics ?? []) as {
+        Id: string;
+        Expression?: string;
+        MetricStat?: MetricStat;
+      }[];
+      const idOf = (name: string) =>
+        queries.find((query) => query.MetricStat?.Metric.MetricName === name)
+          ?.Id;
+      const expression = queries.find((query) => query.Expression)?.Expression;
+      expect({ alarmId, expression }).toEqual({
+        alarmId,
+        expression: `100 * ${idOf(CONSUMER_METRICS.recordsFailed)} / ${idOf(CONSUMER_METRICS.recordsProcessed)}`,
+      });
+      expect({
+        alarmId,
+        comparison: props.ComparisonOperator,
+        thresholdInRange:
+          Number(props.Threshold) > 0 && Number(props.Threshold) < 100,
+      }).toEqual({
+        alarmId,
+        comparison: 'GreaterThanThreshold',
+        thresholdInRange: true,
+      });
+    });
+
     test('consumer release watches DLQ growth', () => {
       const template = templateOf(stage, service);
       const [groupId, group] = deploymentGroupOf(
