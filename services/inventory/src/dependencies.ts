@@ -28,6 +28,8 @@ export interface Dependencies {
   metrics: Metrics;
   /** Epoch milliseconds; tests move it forward to expire leases. */
   now: () => number;
+  /** Waits for `ms` milliseconds; tests pass one that moves their clock. */
+  sleep: (ms: number) => Promise<void>;
   batchWriteOptions?: BatchWriteOptions;
 }
 
@@ -38,6 +40,7 @@ export interface DependencyOptions {
   metrics: Metrics;
   config: Pick<Config, 'stockTableName' | 'reservationsTableName'>;
   now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
   batchWriteOptions?: BatchWriteOptions;
 }
 
@@ -63,6 +66,7 @@ export function createDependencies(options: DependencyOptions): Dependencies {
     logger: options.logger,
     metrics: options.metrics,
     now,
+    sleep: options.sleep ?? sleepFor,
     ...(options.batchWriteOptions
       ? { batchWriteOptions: options.batchWriteOptions }
       : {}),
@@ -93,4 +97,8 @@ export function defaultDependencies(): Dependencies {
     config,
   });
   return containerDependencies;
+}
+
+function sleepFor(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }

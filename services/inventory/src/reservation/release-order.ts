@@ -13,9 +13,18 @@ import { restockOrder } from './restock-order';
 /** Reads of the record per delivery when conditional writes keep failing. */
 const MAX_READS = 3;
 
+/**
+ * Polls, 250 ms apart, that a cancellation spends waiting for another
+ * invocation's reservation or release of the order to end. After them the
+ * record fails and waits for its next delivery, up to the queue's
+ * visibility timeout.
+ */
+const IN_PROGRESS_POLLS = 20;
+const IN_PROGRESS_POLL_MS = 250;
+
 type ReleaseDependencies = Pick<
   Dependencies,
-  'holds' | 'reservations' | 'publisher' | 'logger' | 'now'
+  'holds' | 'reservations' | 'publisher' | 'logger' | 'now' | 'sleep'
 >;
 
 /**
@@ -27,11 +36,31 @@ export async function releaseOrder(
   deps: ReleaseDependencies,
   invocation: Invocation,
 ): Promise<void> {
-  for (let read = 1; read <= MAX_READS; read += 1) {
+  let polls = 0;
+  let reads = 0;
+  while (reads < MAX_READS) {
     const current = await deps.reservations.get(invocation.orderId);
+    if (isRunningElsewhere(current, deps.now()) && polls < IN_PROGRESS_POLLS) {
+      polls += 1;
+      invocation.ensureTimeLeft('wait for the running reservation');
+      await deps.sleep(IN_PROGRESS_POLL_MS);
+      continue;
+    }
+    reads += 1;
     if (await applyCancellation(deps, invocation, current)) return;
   }
   throw new ReservationConflictError(invocation.orderId, MAX_READS);
+}
+
+/** Returns true while another invocation has a live lease on the order. */
+function isRunningElsewhere(
+  current: Reservation | undefined,
+  now: number,
+): boolean {
+  if (current?.status !== 'RESERVING' && current?.status !== 'RELEASING') {
+    return false;
+  }
+  return (current.leaseExpiresAt ?? 0) >= now;
 }
 
 /** Returns false when the record changed before a conditional write. */

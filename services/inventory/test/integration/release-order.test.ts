@@ -221,6 +221,37 @@ describe('OrderCancelled consumer', () => {
       );
     });
 
+    it('waits for a reservation that ends', async () => {
+      const lines = [{ sku: 'R9-A', quantity: 2 }];
+      await seedStock(env.deps, { 'R9-A': LEVEL });
+      const running = startCrashedAttempt('O-R9');
+      const aggregated = aggregateLines(lines);
+      await env.deps.reservations.acquire('O-R9', aggregated, running.lease);
+      await holdLines(env.deps, running, aggregated);
+      // The other invocation finishes while the cancellation waits.
+      let polls = 0;
+      const waiting = createConsumerHandler(
+        env.dependencies({
+          sleep: async (ms) => {
+            polls += 1;
+            env.clock.advance(ms);
+            if (polls === 2) {
+              await env.deps.reservations.markReserved('O-R9', running.lease);
+            }
+          },
+        }),
+      );
+
+      const failures = await deliver(waiting, [orderCancelled('O-R9')]);
+
+      expect(failures).toEqual([]);
+      expect(polls).toBe(2);
+      expect((await env.deps.reservations.get('O-R9'))?.status).toBe(
+        'RELEASED',
+      );
+      expect(await availableOf(env.deps, 'R9-A')).toBe(LEVEL);
+    });
+
     it('releases the holds of a crashed reservation', async () => {
       const lines = [
         { sku: 'R2-A', quantity: 2 },

@@ -27,6 +27,11 @@ export class TestClock {
   advance(ms: number): void {
     this.current += ms;
   }
+
+  /** Moves the clock forward instead of waiting. */
+  readonly sleep = async (ms: number): Promise<void> => {
+    this.advance(ms);
+  };
 }
 
 export interface TestEnvironment {
@@ -40,6 +45,7 @@ export interface TestEnvironment {
   dependencies(overrides?: {
     client?: DynamoDBClient;
     batchWriteOptions?: BatchWriteOptions;
+    sleep?: (ms: number) => Promise<void>;
   }): Dependencies;
   stop(): Promise<void>;
 }
@@ -77,6 +83,7 @@ export async function startTestEnvironment(): Promise<TestEnvironment> {
         reservationsTableName: tableNames.reservations,
       },
       now: clock.now,
+      sleep: overrides.sleep ?? clock.sleep,
       ...(overrides.batchWriteOptions
         ? { batchWriteOptions: overrides.batchWriteOptions }
         : {}),
