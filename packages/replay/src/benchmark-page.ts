@@ -43,6 +43,11 @@ const FIGURES: Figure[] = [
     digits: 3,
   },
   {
+    label: 'of which queue consumers',
+    read: (s) => s.perOrder.consumerGbSeconds,
+    digits: 3,
+  },
+  {
     label: 'DynamoDB write units per order',
     read: (s) => s.perOrder.dynamodbWriteUnits,
     digits: 2,
@@ -183,7 +188,7 @@ function meterSection(summary: ReplaySummary): string[] {
     '',
     `- Peak memory is the resident set of the process that runs the local cloud plus its worker processes. The bench starts the local cloud in its own process, so the figure includes the replay client (the parsed day and the request bookkeeping).`,
     `- Batched run totals over the replay phase: ${capacity.writeUnits.toFixed(1)} write units, ${capacity.readUnits.toFixed(1)} read units, ${total(summary.meter.replay.sqsRequests)} SQS requests (the pollers' receives included), ${summary.meter.replay.eventBridge.entries} EventBridge entries.`,
-    "- Lambda GB-seconds multiply each invocation's local wall time, rounded up to the millisecond as Lambda bills it, by the memory its serverless.yml sets. Local wall time includes the worker's message passing and the stand-ins' latency, and four workers share two cores, so the ratio between the runs means more than either figure.",
+    "- Lambda GB-seconds multiply each invocation's local wall time, rounded up to the millisecond as Lambda bills it, by the memory its serverless.yml sets. Local wall time includes the worker's message passing and the stand-ins' latency, and four workers share two cores, so the ratio between the runs means more than either figure. The HTTP functions take most of it: each service's requests share one worker here, while Lambda gives each concurrent request its own environment, and batching does not change them. The consumers' row is the part batching changes.",
     '- One run per column: repeat the bench before reading small differences.',
     '',
   ];

@@ -129,6 +129,8 @@ export interface PerOrderFigures {
   invocations: number;
   /** Lambda duration times memory, from local timings. */
   lambdaGbSeconds: number;
+  /** The part of lambdaGbSeconds spent in queue consumers. */
+  consumerGbSeconds: number;
   dynamodbReadUnits: number;
   dynamodbWriteUnits: number;
   sqsRequests: number;
@@ -382,6 +384,15 @@ function perOrder(usage: MeterUsage, orders: number): PerOrderFigures {
   return {
     invocations: divide(total(usage.invocations)),
     lambdaGbSeconds: divide(total(usage.lambdaGbSeconds)),
+    consumerGbSeconds: divide(
+      total(
+        Object.fromEntries(
+          Object.entries(usage.lambdaGbSeconds).filter(([name]) =>
+            name.endsWith('-consumer'),
+          ),
+        ),
+      ),
+    ),
     dynamodbReadUnits: divide(capacity.readUnits),
     dynamodbWriteUnits: divide(capacity.writeUnits),
     sqsRequests: divide(total(usage.sqsRequests)),

@@ -27,6 +27,21 @@ describe('summarize', () => {
     expect(orders.pending).toBe(0);
   });
 
+  it('splits off the consumers’ GB-seconds', async () => {
+    const run = await record();
+    run.meters.afterReplay.functions['orders-consumer'] = {
+      invocations: 1,
+      errors: 0,
+      durationMs: 1,
+      gbSeconds: 0.5,
+    };
+
+    const { perOrder } = summarize(run);
+
+    expect(perOrder.consumerGbSeconds).toBe(0.25);
+    expect(perOrder.lambdaGbSeconds).toBe(0.625);
+  });
+
   it('reports replay-phase figures per order', async () => {
     const summary = summarize(await record());
 
