@@ -29,17 +29,21 @@ export const VERSION_DIMENSIONS = [
  * it did not.
  */
 export function versionDimensions(context: {
-  functionName: string;
-  functionVersion: string;
-  invokedFunctionArn: string;
+  functionName?: string;
+  functionVersion?: string;
+  invokedFunctionArn?: string;
 }): Record<(typeof VERSION_DIMENSIONS)[number], string> {
+  // `sls invoke local` passes a context without an ARN and may leave out
+  // the name, so each field falls back instead of throwing.
+  const functionName =
+    context.functionName ||
+    process.env.AWS_LAMBDA_FUNCTION_NAME ||
+    'unknown-function';
   // arn:aws:lambda:<region>:<account>:function:<name>[:<qualifier>]
-  const qualifier = context.invokedFunctionArn.split(':')[7];
+  const qualifier = context.invokedFunctionArn?.split(':')[7];
   return {
-    FunctionName: context.functionName,
-    Resource: qualifier
-      ? `${context.functionName}:${qualifier}`
-      : context.functionName,
+    FunctionName: functionName,
+    Resource: qualifier ? `${functionName}:${qualifier}` : functionName,
     ExecutedVersion: context.functionVersion || '$LATEST',
   };
 }

@@ -7,7 +7,10 @@ import {
 import { createQueueConsumer } from '../../src/consumer/queue-consumer';
 import { createEnvelope } from '../../src/events/envelope';
 import { createLogger } from '../../src/observability/logger';
-import { createMetrics } from '../../src/observability/metrics';
+import {
+  createMetrics,
+  versionDimensions,
+} from '../../src/observability/metrics';
 
 function stockReserved(orderId: string) {
   return eventBridgeBody(
@@ -249,6 +252,19 @@ describe('createQueueConsumer', () => {
       RecordsFailed: 0,
       FunctionName: 'consumer',
       Resource: 'consumer',
+      ExecutedVersion: '$LATEST',
+    });
+  });
+});
+
+describe('versionDimensions', () => {
+  // The context that `sls invoke local` passes has no ARN.
+  test('falls back without an ARN', () => {
+    const context = { functionName: 'retail-orders-local-consumer' };
+
+    expect(versionDimensions(context)).toEqual({
+      FunctionName: 'retail-orders-local-consumer',
+      Resource: 'retail-orders-local-consumer',
       ExecutedVersion: '$LATEST',
     });
   });
