@@ -37,7 +37,7 @@ export class InvalidCursorError extends ValidationError {
   constructor(cursor: string, cause?: unknown) {
     super(
       `invalid cursor "${cursor}": pass the nextCursor of the previous page unchanged, or leave cursor out to start at the first page`,
-      { cause, details: { cursor } },
+      { statusCode: 422, cause, details: { cursor } },
     );
   }
 }

@@ -25,6 +25,6 @@ export const releaseChecks: ReleaseCheck[] = [
   httpCheck('PUT /products/{sku}', '/products/release-check', 422, {
     body: {},
   }),
-  httpCheck('DELETE /products/{sku}', '/products/-release-check', 400),
+  httpCheck('DELETE /products/{sku}', '/products/-release-check', 422),
   ...consumerChecks('StockDepleted', 'StockReplenished'),
 ];

@@ -8,7 +8,7 @@ const MAX_LIMIT = 100;
 
 /**
  * GET /products?limit=&cursor=: 200 with `{ items, nextCursor? }`, one
- * Scan page. 400 for a limit outside 1..100 or a cursor not returned here.
+ * Scan page. 422 for a limit outside 1..100 or a cursor not returned here.
  */
 export function listProductsRoute(deps: Dependencies): RouteHandler {
   return async (request) => {
@@ -38,7 +38,7 @@ function parseLimit(limit: string | undefined): number {
   if (!/^\d+$/.test(limit) || value < 1 || value > MAX_LIMIT) {
     throw new ValidationError(
       `invalid limit "${limit}": expected an integer from 1 to ${MAX_LIMIT}`,
-      { details: { limit } },
+      { statusCode: 422, details: { limit } },
     );
   }
   return value;

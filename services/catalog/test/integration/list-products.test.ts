@@ -88,7 +88,7 @@ describe('GET /products', () => {
           query: { limit },
         });
 
-        expect(response.statusCode).toBe(400);
+        expect(response.statusCode).toBe(422);
         expect(response.body).toMatchObject({
           message: `invalid limit "${limit}": expected an integer from 1 to 100`,
           limit,
@@ -103,7 +103,7 @@ describe('GET /products', () => {
         query: { cursor },
       });
 
-      expect(response.statusCode).toBe(400);
+      expect(response.statusCode).toBe(422);
       expect(response.body).toMatchObject({ cursor });
     });
   });

@@ -149,6 +149,21 @@ describe('POST /products', () => {
     expect(await readRawItem(bed, 'BAD SKU')).toBeUndefined();
   });
 
+  it.each(['GET', 'PUT', 'DELETE'])(
+    'returns 422 for an invalid SKU in a %s path',
+    async (method) => {
+      const response = await invoke(handler, method, '/products/-bad', {
+        body: { name: 'Renamed' },
+      });
+
+      expect(response.statusCode).toBe(422);
+      expect(response.body).toMatchObject({
+        message: expect.stringContaining('invalid SKU "-bad" in the path'),
+        sku: '-bad',
+      });
+    },
+  );
+
   it('returns 400 for a body that is not JSON', async () => {
     const response = await invoke(handler, 'POST', '/products', {
       body: 'sku=SKU-1',

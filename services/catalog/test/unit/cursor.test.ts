@@ -39,11 +39,11 @@ describe('cursor', () => {
       );
     });
 
-    it('maps to status 400', () => {
+    it('maps to status 422', () => {
       const error = captureError(() => decodeCursor('abc+'));
 
       expect(error).toBeInstanceOf(InvalidCursorError);
-      expect((error as InvalidCursorError).statusCode).toBe(400);
+      expect((error as InvalidCursorError).statusCode).toBe(422);
     });
   });
 });
