@@ -52,6 +52,9 @@ export class ConflictError extends PlatformError {
   }
 }
 
+/** The `code` of the 404 for a path that matches no route. */
+export const ROUTE_NOT_FOUND = 'ROUTE_NOT_FOUND';
+
 /** Returns the HTTP status code that an error maps to: 500 when unknown. */
 export function statusCodeOf(error: unknown): number {
   if (error instanceof ValidationError) return error.statusCode;

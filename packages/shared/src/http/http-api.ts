@@ -6,7 +6,13 @@ import type {
   APIGatewayProxyStructuredResultV2,
   Context,
 } from 'aws-lambda';
-import { describeError, type PlatformError, statusCodeOf } from '../errors';
+import {
+  describeError,
+  type PlatformError,
+  ROUTE_NOT_FOUND,
+  statusCodeOf,
+  ValidationError,
+} from '../errors';
 
 /** A request as a route handler receives it. Header names are lowercase. */
 export interface HttpRequest {
@@ -61,7 +67,10 @@ export function createHttpApi(options: {
       handler: wrapRoute(route.handler, options.logger),
     })),
     notFoundResponse: ({ method, path }) =>
-      json(404, { message: `no route for ${method} ${path}` }),
+      json(404, {
+        message: `no route for ${method} ${path}`,
+        code: ROUTE_NOT_FOUND,
+      }),
   });
 
   return middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>()
@@ -112,9 +121,24 @@ function definedValues(
 ): Record<string, string> {
   const result: Record<string, string> = {};
   for (const [key, value] of Object.entries(record ?? {})) {
-    if (value !== undefined) result[key] = decodeURIComponent(value);
+    if (value !== undefined) result[key] = decodeParameter(key, value);
   }
   return result;
+}
+
+/**
+ * Decodes one percent-encoded parameter. A malformed escape such as a bare
+ * `%` is the client's error, so it raises a 400, never a server error.
+ */
+function decodeParameter(name: string, value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    throw new ValidationError(
+      `invalid percent-encoding in parameter ${name}: "${value}"; encode "%" as "%25"`,
+      { details: { parameter: name } },
+    );
+  }
 }
 
 /** Returns the 4xx response of a client error, or throws any other error. */

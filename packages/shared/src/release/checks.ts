@@ -5,6 +5,7 @@ import type {
   SQSBatchResponse,
   SQSEvent,
 } from 'aws-lambda';
+import { ROUTE_NOT_FOUND } from '../errors';
 import type { EventPayload, EventType } from '../events/contracts';
 import { createEnvelope, EVENT_SOURCES } from '../events/envelope';
 
@@ -136,8 +137,13 @@ export function releaseCheckFailure(
     return `${name}: the function failed (${functionError}): ${JSON.stringify(response)}`;
   }
   if (check.target === 'http') {
-    const status = (response as APIGatewayProxyStructuredResultV2 | undefined)
-      ?.statusCode;
+    const result = response as APIGatewayProxyStructuredResultV2 | undefined;
+    // A route the new version lost returns 404 too, which must not pass
+    // a check that expects 404 for a missing item.
+    if (codeOf(result?.body) === ROUTE_NOT_FOUND) {
+      return `${name}: the new version has no such route`;
+    }
+    const status = result?.statusCode;
     return status === check.expectStatus
       ? undefined
       : `${name}: expected status ${check.expectStatus}, got ${status ?? 'no status'}`;
@@ -150,6 +156,16 @@ export function releaseCheckFailure(
   return failures.length === 0
     ? undefined
     : `${name}: the record was reported failed`;
+}
+
+/** Reads the `code` of a JSON error body, if there is one. */
+function codeOf(body: unknown): unknown {
+  if (typeof body !== 'string') return undefined;
+  try {
+    return (JSON.parse(body) as { code?: unknown } | null)?.code;
+  } catch {
+    return undefined;
+  }
 }
 
 function httpEvent(check: HttpReleaseCheck): APIGatewayProxyEventV2 {

@@ -94,6 +94,20 @@ describe('createHttpApi', () => {
 
     expect(response.statusCode).toBe(404);
     expect(response.body.message).toBe('no route for GET /nothing');
+    expect(response.body.code).toBe('ROUTE_NOT_FOUND');
+  });
+
+  // A server error would count against a release, so client input must
+  // never cause one.
+  test('rejects a malformed escape with 400', async () => {
+    const path = await call('GET', '/items/abc%');
+    const query = await call('GET', '/items/a', { query: { q: '100%' } });
+
+    expect(path.statusCode).toBe(400);
+    expect(path.body.message).toBe(
+      'invalid percent-encoding in parameter id: "abc%"; encode "%" as "%25"',
+    );
+    expect(query.statusCode).toBe(400);
   });
 
   test('shows the message of a 4xx error', async () => {

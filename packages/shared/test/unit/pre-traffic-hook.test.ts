@@ -124,6 +124,19 @@ describe('createPreTrafficHook', () => {
     expect(reports).toEqual([{ executionId: 'hook-1', status: 'Failed' }]);
   });
 
+  test('fails a 404 check on a lost route', async () => {
+    const { deployments } = deploymentOf(FUNCTIONS.http);
+
+    const result = await hookWith(
+      [{ ...itemCheck, routeKey: 'GET /things/{id}', path: '/things/x' }],
+      deployments,
+    )(hookEvent);
+
+    expect(result.failures).toEqual([
+      'GET /things/{id} (/things/x): the new version has no such route',
+    ]);
+  });
+
   test('fails when the version throws', async () => {
     const { deployments, reports } = deploymentOf(FUNCTIONS.http);
     const broken = createPreTrafficHook({

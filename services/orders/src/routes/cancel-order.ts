@@ -5,6 +5,7 @@ import type { Dependencies } from '../dependencies';
 import { orderCancelledEvent } from '../domain/order-events';
 import { toOrderView } from '../domain/order-view';
 import { OrderStatusConflictError } from '../errors';
+import { idParam } from './id-param';
 
 const DEFAULT_REASON = 'customer-request';
 
@@ -23,7 +24,7 @@ export function createCancelOrderRoute(deps: Dependencies): RouteHandler {
   const orders = createOrderStore(deps);
 
   return async (request) => {
-    const orderId = request.params.orderId ?? '';
+    const orderId = idParam(request, 'orderId');
     const reason = readReason(request) ?? DEFAULT_REASON;
 
     const { order, applied } = await orders.transition(orderId, {

@@ -2,6 +2,7 @@ import { type RouteHandler, ValidationError } from '@retail/shared';
 import { createOrderStore } from '../data/orders';
 import type { Dependencies } from '../dependencies';
 import { toOrderSummaryView } from '../domain/order-view';
+import { idParam } from './id-param';
 
 const DEFAULT_PAGE_SIZE = 20;
 const MAX_PAGE_SIZE = 100;
@@ -17,7 +18,7 @@ export function createListCustomerOrdersRoute(
   const orders = createOrderStore(deps);
 
   return async (request) => {
-    const customerId = request.params.customerId ?? '';
+    const customerId = idParam(request, 'customerId');
     const limit = parseLimit(request.query.limit);
     const page = await orders.listByCustomer(
       customerId,

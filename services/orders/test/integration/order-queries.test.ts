@@ -2,7 +2,11 @@ import type { OrderView } from '../../src/domain/order-view';
 import { createHttpHandler } from '../../src/handlers/http';
 import { invokeHttp } from '../support/invoke';
 import { placeTestOrder } from '../support/orders';
-import { getOrderEvent, listOrdersEvent } from '../support/requests';
+import {
+  cancelOrderEvent,
+  getOrderEvent,
+  listOrdersEvent,
+} from '../support/requests';
 import { startTestbed, type Testbed } from '../support/testbed';
 
 interface OrderList {
@@ -68,6 +72,30 @@ describe('GET /orders/{orderId}', () => {
     expect(response.statusCode).toBe(404);
     expect(response.body).toMatchObject({
       message: 'order ord_missing not found: check the orderId',
+    });
+  });
+});
+
+// DynamoDB rejects a key over its size limit with a server error, which
+// would count against a release, so long ids never reach it.
+describe('ids in the path', () => {
+  const longId = 'x'.repeat(65);
+
+  it.each([
+    ['GET /orders/{orderId}', getOrderEvent(longId), 'orderId'],
+    ['POST /orders/{orderId}/cancel', cancelOrderEvent(longId), 'orderId'],
+    [
+      'GET /customers/{customerId}/orders',
+      listOrdersEvent(longId),
+      'customerId',
+    ],
+  ])('%s rejects 65 characters with 422', async (_route, event, field) => {
+    const response = await invokeHttp(http, event);
+
+    expect(response.statusCode).toBe(422);
+    expect(response.body).toMatchObject({
+      message: `invalid ${field} in the path: expected 1 to 64 characters, got 65`,
+      field,
     });
   });
 });
