@@ -40,7 +40,10 @@ export async function releaseOrder(
   let reads = 0;
   while (reads < MAX_READS) {
     const current = await deps.reservations.get(invocation.orderId);
-    if (isRunningElsewhere(current, deps.now()) && polls < IN_PROGRESS_POLLS) {
+    if (
+      isRunningElsewhere(current, invocation, deps.now()) &&
+      polls < IN_PROGRESS_POLLS
+    ) {
       polls += 1;
       invocation.ensureTimeLeft('wait for the running reservation');
       await deps.sleep(IN_PROGRESS_POLL_MS);
@@ -52,14 +55,20 @@ export async function releaseOrder(
   throw new ReservationConflictError(invocation.orderId, MAX_READS);
 }
 
-/** Returns true while another invocation has a live lease on the order. */
+/**
+ * Returns true while another invocation has a live lease on the order. A
+ * lease of this invocation, left by its own failed reservation earlier in
+ * the batch, will not end while it waits.
+ */
 function isRunningElsewhere(
   current: Reservation | undefined,
+  invocation: Invocation,
   now: number,
 ): boolean {
   if (current?.status !== 'RESERVING' && current?.status !== 'RELEASING') {
     return false;
   }
+  if (current.leaseOwner === invocation.lease.owner) return false;
   return (current.leaseExpiresAt ?? 0) >= now;
 }
 

@@ -252,6 +252,27 @@ describe('OrderCancelled consumer', () => {
       expect(await availableOf(env.deps, 'R9-A')).toBe(LEVEL);
     });
 
+    it('does not wait for its own failed reservation', async () => {
+      await seedStock(env.deps, { 'R8-A': LEVEL });
+      let sleeps = 0;
+      const deps = env.dependencies({
+        sleep: async (ms) => {
+          sleeps += 1;
+          env.clock.advance(ms);
+        },
+      });
+      jest.spyOn(deps.holds, 'hold').mockRejectedValue(new Error('throttled'));
+
+      // One batch, so both records share the invocation's lease.
+      const failures = await deliver(createConsumerHandler(deps), [
+        orderPlaced('O-R8', [{ sku: 'R8-A', quantity: 1 }]),
+        orderCancelled('O-R8'),
+      ]);
+
+      expect(failures).toHaveLength(2);
+      expect(sleeps).toBe(0);
+    });
+
     it('releases the holds of a crashed reservation', async () => {
       const lines = [
         { sku: 'R2-A', quantity: 2 },
