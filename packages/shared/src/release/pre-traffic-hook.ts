@@ -156,12 +156,10 @@ async function runCheck(
  * The fields read are those of the AppSpec reference for Lambda.
  */
 export function parseLambdaAppSpec(content: string): DeploymentTarget {
-  const field = (key: string) =>
-    new RegExp(`(?<![\\w])["']?${key}["']?\\s*:\\s*["']?([^"'\\s,}]+)`).exec(
-      content,
-    )?.[1];
-  const name = field('Name');
-  const version = field('TargetVersion');
+  // JSON of another shape falls back to reading the keys as text.
+  const json = jsonAppSpecFields(content);
+  const { name, version } =
+    json?.name || json?.version ? json : yamlAppSpecFields(content);
   if (!name || !version) {
     throw new TypeError(
       `the AppSpec has no ${name ? 'TargetVersion' : 'Name'}: expected a Lambda AppSpec with Name and TargetVersion, got ${content.slice(0, 200)}`,
@@ -173,6 +171,47 @@ export function parseLambdaAppSpec(content: string): DeploymentTarget {
     functionName: arnName ?? name,
     version: version.split(':').pop() ?? version,
   };
+}
+
+interface AppSpecFields {
+  name: string | undefined;
+  version: string | undefined;
+}
+
+/** Reads a JSON AppSpec: Resources[0].<logical id>.Properties. */
+function jsonAppSpecFields(content: string): AppSpecFields | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(content);
+  } catch {
+    return undefined;
+  }
+  const resources = (parsed as { Resources?: unknown } | null)?.Resources;
+  const first = Array.isArray(resources) ? resources[0] : undefined;
+  const resource = first ? Object.values(first as object)[0] : undefined;
+  const properties = (resource as { Properties?: Record<string, unknown> })
+    ?.Properties;
+  const text = (value: unknown) =>
+    typeof value === 'string' || typeof value === 'number'
+      ? String(value)
+      : undefined;
+  return {
+    name: text(properties?.Name),
+    version: text(properties?.TargetVersion),
+  };
+}
+
+/** Reads a YAML AppSpec by its keys, skipping comment lines. */
+function yamlAppSpecFields(content: string): AppSpecFields {
+  const lines = content
+    .split(/\r?\n/)
+    .filter((line) => !line.trimStart().startsWith('#'))
+    .join('\n');
+  const field = (key: string) =>
+    new RegExp(`(?<![\\w])["']?${key}["']?\\s*:\\s*["']?([^"'\\s,}#]+)`).exec(
+      lines,
+    )?.[1];
+  return { name: field('Name'), version: field('TargetVersion') };
 }
 
 /**

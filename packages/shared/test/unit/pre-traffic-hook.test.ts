@@ -323,6 +323,22 @@ describe('parseLambdaAppSpec', () => {
     });
   });
 
+  test('skips YAML comments', () => {
+    const content = [
+      'Resources:',
+      '  - http:',
+      '      Properties:',
+      '        # TargetVersion: 7 was the version before',
+      '        Name: shop-prod-http',
+      '        TargetVersion: 8',
+    ].join('\n');
+
+    expect(parseLambdaAppSpec(content)).toEqual({
+      functionName: 'shop-prod-http',
+      version: '8',
+    });
+  });
+
   test('names the missing field', () => {
     expect(() => parseLambdaAppSpec('{"Name":"shop-prod-http"}')).toThrow(
       /the AppSpec has no TargetVersion/,
