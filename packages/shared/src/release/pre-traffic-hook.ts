@@ -51,8 +51,14 @@ export interface VersionInvoker {
 
 export interface PreTrafficHookOptions {
   checks: ReleaseCheck[];
-  /** The function name of each target, such as `retail-orders-prod-http`. */
-  functions: Record<ReleaseTarget, string>;
+  /**
+   * The function name of each target, such as `retail-orders-prod-http`,
+   * or a function that reads them when the hook runs, so that a missing
+   * setting is reported to CodeDeploy as Failed.
+   */
+  functions:
+    | Record<ReleaseTarget, string>
+    | (() => Record<ReleaseTarget, string>);
   deployments: Deployments;
   invoker: VersionInvoker;
   logger: Logger;
@@ -106,13 +112,17 @@ async function runChecks(
   deploymentId: string,
   options: PreTrafficHookOptions,
 ): Promise<string[]> {
+  const functions =
+    typeof options.functions === 'function'
+      ? options.functions()
+      : options.functions;
   const target = await options.deployments.targetOf(deploymentId);
-  const kind = (
-    Object.entries(options.functions) as [ReleaseTarget, string][]
-  ).find(([, name]) => name === target.functionName)?.[0];
+  const kind = (Object.entries(functions) as [ReleaseTarget, string][]).find(
+    ([, name]) => name === target.functionName,
+  )?.[0];
   if (!kind) {
     return [
-      `deployment ${deploymentId} releases ${target.functionName}, which this hook does not check (it checks ${Object.values(options.functions).join(', ')}): point the function's preTrafficHook at its own service's hook`,
+      `deployment ${deploymentId} releases ${target.functionName}, which this hook does not check (it checks ${Object.values(functions).join(', ')}): point the function's preTrafficHook at its own service's hook`,
     ];
   }
   const checks = options.checks.filter((check) => check.target === kind);
@@ -299,10 +309,10 @@ export function createPreTrafficHandler(
   return lazyHandler(() =>
     createPreTrafficHook({
       checks,
-      functions: {
+      functions: () => ({
         http: requireEnv('HTTP_FUNCTION_NAME'),
         consumer: requireEnv('CONSUMER_FUNCTION_NAME'),
-      },
+      }),
       deployments: codeDeployDeployments(new CodeDeployClient({})),
       invoker: lambdaVersionInvoker(new LambdaClient({})),
       logger: createLogger(serviceName),

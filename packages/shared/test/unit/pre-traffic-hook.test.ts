@@ -227,6 +227,24 @@ describe('createPreTrafficHook', () => {
     expect(reports[0]?.status).toBe('Failed');
   });
 
+  test('fails when a setting is missing', async () => {
+    const { deployments, reports } = deploymentOf(FUNCTIONS.http);
+    const hook = createPreTrafficHook({
+      checks: [itemCheck],
+      functions: () => {
+        throw new Error('missing environment variable HTTP_FUNCTION_NAME');
+      },
+      deployments,
+      invoker,
+      logger: createLogger('test'),
+    });
+
+    const result = await hook(hookEvent);
+
+    expect(result.failures[0]).toMatch(/HTTP_FUNCTION_NAME/);
+    expect(reports[0]?.status).toBe('Failed');
+  });
+
   test('fails when CodeDeploy is unreadable', async () => {
     const reports: string[] = [];
     const hook = hookWith([itemCheck], {
