@@ -225,9 +225,9 @@ async function flushDeferred(
 
 /**
  * Emits processed and failed record counts of the batch, with the version
- * dimensions only. A failed record never raises Lambda's Errors metric, so
- * the canary alarm of a consumer release watches RecordsFailed of the new
- * version instead (see docs/releases.md).
+ * dimensions only. A record reported in batchItemFailures does not raise
+ * Lambda's Errors metric, so the canary alarm of a consumer release reads
+ * RecordsFailed of the new version instead (see docs/releases.md).
  */
 function emitRecordMetrics(
   metrics: Metrics,

@@ -9,7 +9,7 @@ afterEach(() => {
 
 describe('createLogger', () => {
   // Lambda sets AWS_LAMBDA_LOG_LEVEL to INFO on every stage (see
-  // serverless.yml), and prod asks the logger for WARN.
+  // serverless.yml), and prod sets POWERTOOLS_LOG_LEVEL to WARN.
   test('applies the stage level over Lambda’s', () => {
     process.env.AWS_LAMBDA_LOG_LEVEL = 'INFO';
     process.env.POWERTOOLS_LOG_LEVEL = 'WARN';
