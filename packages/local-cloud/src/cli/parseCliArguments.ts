@@ -55,7 +55,9 @@ export function parseCliArguments(argv: string[]): CliArguments {
 
 function parse(argv: string[]) {
   return parseArgs({
-    args: argv,
+    // `pnpm start -- --port 3001` passes the separator on, as `pnpm replay
+    // -- ...` does, so a leading `--` is dropped.
+    args: argv[0] === '--' ? argv.slice(1) : argv,
     strict: true,
     allowPositionals: false,
     options: {

@@ -57,6 +57,13 @@ describe('cli', () => {
     expect(output.stdout()).toContain('--services <a,b>');
   });
 
+  it('accepts the separator pnpm passes on', async () => {
+    const output = collect(runCli(['--', '--help']));
+
+    expect(await output.exit).toBe(0);
+    expect(output.stdout()).toContain('--services <a,b>');
+  });
+
   it('rejects unknown options with code 2', async () => {
     const output = collect(runCli(['--verbose']));
 
