@@ -119,3 +119,45 @@ export function ruleEventTypesOf(template: CloudFormationTemplate): string[] {
     })
     .sort();
 }
+
+/**
+ * Throws, naming what to add or remove in src/release-checks.ts, unless
+ * the checks cover exactly the template's routes and rule event types.
+ */
+export function expectChecksCoverTemplate(
+  checks: ReadonlyArray<
+    { target: 'http'; routeKey: string } | { target: 'consumer'; type: string }
+  >,
+  template: CloudFormationTemplate,
+): void {
+  const routes = checks.flatMap((check) =>
+    check.target === 'http' ? [check.routeKey] : [],
+  );
+  const types = checks.flatMap((check) =>
+    check.target === 'consumer' ? [check.type] : [],
+  );
+  const problems = [
+    ...missingFrom(routeKeysOf(template), routes).map(
+      (route) => `route ${route} has no release check: add an httpCheck`,
+    ),
+    ...missingFrom(routes, routeKeysOf(template)).map(
+      (route) => `release check for ${route} names no route: remove it`,
+    ),
+    ...missingFrom(ruleEventTypesOf(template), types).map(
+      (type) =>
+        `event type ${type} has no release check: add it to consumerChecks`,
+    ),
+    ...missingFrom(types, ruleEventTypesOf(template)).map(
+      (type) => `release check for ${type} matches no rule: remove it`,
+    ),
+  ];
+  if (problems.length > 0) {
+    throw new Error(
+      `src/release-checks.ts does not match the template:\n${problems.join('\n')}`,
+    );
+  }
+}
+
+function missingFrom(wanted: string[], present: string[]): string[] {
+  return wanted.filter((item) => !present.includes(item));
+}
