@@ -11,7 +11,6 @@ import type { LocalFunction } from './lambda/LocalFunction';
 import { resolveHandler } from './lambda/resolveHandler';
 import { ServiceRuntime } from './lambda/ServiceRuntime';
 import type { Logger } from './logger';
-import { localCloudDir } from './stateFile';
 import type { FunctionSpec } from './template/readFunctions';
 
 interface ServicePlan {
@@ -23,18 +22,17 @@ interface ServicePlan {
 /**
  * Starts one worker per service, after checking every service's handlers
  * and environment, so that a mistake in one service stops the start
- * before any worker runs. Worker output goes to
- * `.local-cloud/logs/<service>.log`, truncated at each start.
+ * before any worker runs. Worker output goes to `<logDir>/<service>.log`,
+ * truncated at each start.
  */
 export async function startFunctions(
   stacks: DeployedStack[],
   endpoints: StandInEndpoints,
-  repoRoot: string,
+  logDir: string,
   log: Logger,
   cleanup: Cleanup,
 ): Promise<LambdaRuntime> {
   const plans = stacks.map((stack) => planService(stack, endpoints, log));
-  const logDir = path.join(localCloudDir(repoRoot), 'logs');
   mkdirSync(logDir, { recursive: true });
 
   const runtime = new LambdaRuntime();

@@ -1,3 +1,5 @@
+import { rmSync } from 'node:fs';
+import path from 'node:path';
 import { applyOverrides, type LocalCloudOverrides } from './applyOverrides';
 import { buildRouteTable } from './buildRouteTable';
 import { Cleanup } from './Cleanup';
@@ -19,6 +21,7 @@ import { startFunctions } from './startFunctions';
 import { type StandIns, startStandIns } from './startStandIns';
 import {
   checkNoRunningCloud,
+  localCloudDir,
   removeStateFile,
   writeStateFile,
 } from './stateFile';
@@ -46,6 +49,12 @@ export interface LocalCloudOptions {
   log?: Logger | false;
   /** Replaces packaged settings in every service, for baselines. */
   overrides?: LocalCloudOverrides;
+  /**
+   * Runs beside the cloud of `pnpm start`, for tests: no state file, and
+   * function logs in `.local-cloud/isolated-<pid>/logs`, removed at stop.
+   * Use free ports (0) with it. Default false.
+   */
+  isolated?: boolean;
 }
 
 export interface LocalCloudUrls {
@@ -102,27 +111,36 @@ export async function startLocalCloud(
   // A port left undefined, as the CLI passes it, keeps its default.
   const ports = { ...DEFAULT_PORTS, ...definedPorts(options.ports) };
   const services = findServices(options.repoRoot, options.services);
-  checkNoRunningCloud(options.repoRoot);
+  if (!options.isolated) checkNoRunningCloud(options.repoRoot);
   await packageServices(services, { stage, log });
 
   const cleanup = new Cleanup();
   try {
+    const logDir = logDirOf(options, cleanup);
     const standIns = await startStandIns(ports, log, cleanup);
     const stacks: DeployedStack[] = [];
     for (const service of services) {
       stacks.push(await deployStack(service, stage, standIns, log));
     }
     applyOverrides(stacks, options.overrides);
-    const running = await startRuntime(stacks, standIns, options, log, cleanup);
+    const running = await startRuntime(
+      stacks,
+      standIns,
+      { ...options, logDir },
+      log,
+      cleanup,
+    );
     const cloud = await startGateway(running, stacks, ports, log, cleanup);
 
-    writeStateFile(options.repoRoot, {
-      pid: process.pid,
-      startedAt: new Date().toISOString(),
-      services: services.map((service) => service.name),
-      urls: cloud.urls,
-    });
-    cleanup.add('state file', () => removeStateFile(options.repoRoot));
+    if (!options.isolated) {
+      writeStateFile(options.repoRoot, {
+        pid: process.pid,
+        startedAt: new Date().toISOString(),
+        services: services.map((service) => service.name),
+        urls: cloud.urls,
+      });
+      cleanup.add('state file', () => removeStateFile(options.repoRoot));
+    }
     log.info('local cloud started', { ...cloud.urls });
     return cloud;
   } catch (error) {
@@ -131,10 +149,22 @@ export async function startLocalCloud(
   }
 }
 
+/** Returns the folder for function logs, removed at stop when isolated. */
+function logDirOf(options: LocalCloudOptions, cleanup: Cleanup): string {
+  const root = localCloudDir(options.repoRoot);
+  if (!options.isolated) return path.join(root, 'logs');
+
+  const own = path.join(root, `isolated-${process.pid}`);
+  cleanup.add('isolated logs', () =>
+    rmSync(own, { recursive: true, force: true }),
+  );
+  return path.join(own, 'logs');
+}
+
 async function startRuntime(
   stacks: DeployedStack[],
   standIns: StandIns,
-  options: LocalCloudOptions,
+  options: LocalCloudOptions & { logDir: string },
   log: Logger,
   cleanup: Cleanup,
 ): Promise<Running> {
@@ -147,7 +177,7 @@ async function startRuntime(
   const runtime = await startFunctions(
     stacks,
     standIns.endpoints,
-    options.repoRoot,
+    options.logDir,
     log,
     cleanup,
   );

@@ -32,6 +32,8 @@ export interface ConnectOptions {
   repoRoot: string;
   /** Start a new cloud even when one runs; needed to apply overrides. */
   startOwn?: boolean;
+  /** Start it beside a running cloud, with no state file (for tests). */
+  isolated?: boolean | undefined;
   overrides?: CloudOverrides;
   /** Ports of a cloud started here; 0 picks a free one. */
   ports?: Partial<LocalCloudPorts>;
@@ -53,6 +55,7 @@ const IDLE_POLL_MS = 250;
 export async function connectLocalCloud(
   options: ConnectOptions,
 ): Promise<CloudConnection> {
+  if (options.startOwn && options.isolated) return startInProcess(options);
   const running = await findRunningCloud(options.repoRoot);
   if (running !== undefined && options.startOwn) {
     throw new LocalCloudUnavailableError(
@@ -140,6 +143,7 @@ async function startInProcess(
     stage: 'local',
     ...(options.ports ? { ports: options.ports } : {}),
     ...(options.overrides ? { overrides: options.overrides } : {}),
+    ...(options.isolated ? { isolated: true } : {}),
     ...(options.verbose ? {} : { log: false }),
   };
   const cloud = await startLocalCloud(cloudOptions);

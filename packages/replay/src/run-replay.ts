@@ -29,8 +29,11 @@ export interface ReplayOptions {
   repoRoot: string;
   /** Writes the progress line and step messages to stderr. */
   verbose: boolean;
-  /** Start a cloud even when one runs, with these settings. */
-  startOwnCloud?: { overrides?: CloudOverrides };
+  /**
+   * Start a cloud even when one runs, with these settings. An isolated
+   * one runs beside a running cloud instead of refusing to start.
+   */
+  startOwnCloud?: { overrides?: CloudOverrides; isolated?: boolean };
   /** Ports of a cloud started here; the local cloud's defaults otherwise. */
   ports?: Partial<LocalCloudPorts>;
 }
@@ -60,6 +63,7 @@ export async function runReplay(
     repoRoot: options.repoRoot,
     startOwn: options.startOwnCloud !== undefined,
     overrides: options.startOwnCloud?.overrides,
+    isolated: options.startOwnCloud?.isolated,
     ports: options.ports,
     verbose: options.verbose,
   });

@@ -442,6 +442,28 @@ describe('startLocalCloud', () => {
         urls: cloud.urls,
       });
     });
+    it('runs an isolated cloud beside it', async () => {
+      const before = readFileSync(stateFilePath(repoRoot), 'utf8');
+      const isolated = await startLocalCloud({
+        repoRoot,
+        ports: { http: 0, dynamodb: 0, sqs: 0, eventbridge: 0 },
+        isolated: true,
+        log: false,
+      });
+      const logDir = path.join(
+        repoRoot,
+        `.local-cloud/isolated-${process.pid}`,
+      );
+      const running = existsSync(logDir);
+      const response = await fetch(`${isolated.urls.http}/_local/idle`);
+      await response.arrayBuffer();
+      await isolated.stop();
+
+      expect(running).toBe(true);
+      expect(response.status).toBe(200);
+      expect(readFileSync(stateFilePath(repoRoot), 'utf8')).toBe(before);
+      expect(existsSync(logDir)).toBe(false);
+    });
   });
 
   describe('stop', () => {

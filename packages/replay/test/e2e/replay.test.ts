@@ -25,7 +25,8 @@ beforeAll(async () => {
     idleTimeoutMs: 300_000,
     repoRoot: findRepoRoot(),
     verbose: false,
-    startOwnCloud: {},
+    // Isolated, so that the suite also passes beside `pnpm start`.
+    startOwnCloud: { isolated: true },
     ports: { http: 0, dynamodb: 0, sqs: 0, eventbridge: 0 },
   });
 });
