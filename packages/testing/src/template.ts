@@ -158,6 +158,6 @@ export function expectChecksCoverTemplate(
   }
 }
 
-function missingFrom(wanted: string[], present: string[]): string[] {
-  return wanted.filter((item) => !present.includes(item));
+function missingFrom(expected: string[], present: string[]): string[] {
+  return expected.filter((item) => !present.includes(item));
 }
