@@ -1,6 +1,5 @@
 export * from './clients';
 export * from './fault-injection';
 export * from './lambda-events';
-export * from './release';
 export * from './stand-ins';
 export * from './template';

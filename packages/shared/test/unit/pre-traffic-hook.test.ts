@@ -4,7 +4,7 @@ import {
   PutLifecycleEventHookExecutionStatusCommand,
 } from '@aws-sdk/client-codedeploy';
 import type { InvokeCommand } from '@aws-sdk/client-lambda';
-import { inProcessInvoker } from '@retail/testing';
+
 import { createQueueConsumer } from '../../src/consumer/queue-consumer';
 import { NotFoundError } from '../../src/errors';
 import { type EventType, eventSchemas } from '../../src/events/contracts';
@@ -17,6 +17,10 @@ import {
   type ReleaseCheck,
   releaseCheckEvent,
 } from '../../src/release/checks';
+import {
+  inProcessInvoker,
+  runReleaseChecks,
+} from '../../src/release/in-process';
 import {
   codeDeployDeployments,
   createPreTrafficHook,
@@ -262,6 +266,20 @@ describe('createPreTrafficHook', () => {
       /the checks could not run: .*AccessDeniedException/,
     );
     expect(reports).toEqual(['Failed']);
+  });
+});
+
+describe('runReleaseChecks', () => {
+  test('reports what the hook reported', async () => {
+    const result = await runReleaseChecks({
+      checks: [{ ...itemCheck, expectStatus: 200 }],
+      target: 'http',
+      handlers: { http, consumer },
+      logger: createLogger('test'),
+    });
+
+    expect(result.status).toBe('Failed');
+    expect(result.reported).toEqual(['Failed']);
   });
 });
 

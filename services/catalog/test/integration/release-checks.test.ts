@@ -1,11 +1,7 @@
 import { ScanCommand } from '@aws-sdk/client-dynamodb';
-import {
-  createPreTrafficHook,
-  type ReleaseTarget,
-} from '@retail/shared/release';
+import { type ReleaseTarget, runReleaseChecks } from '@retail/shared/release';
 import {
   expectChecksCoverTemplate,
-  inProcessInvoker,
   readPackagedTemplate,
 } from '@retail/testing';
 import { insertProduct } from '../../src/data/product-writes';
@@ -21,7 +17,6 @@ import {
 } from '../support/test-bed';
 
 const template = readPackagedTemplate(SERVICE_DIR);
-const FUNCTIONS = { http: 'catalog-http', consumer: 'catalog-consumer' };
 
 let bed: TestBed;
 let deps: TestDependencies;
@@ -54,24 +49,6 @@ async function allItems() {
   return Items;
 }
 
-function hookReleasing(target: ReleaseTarget, reports: string[]) {
-  return createPreTrafficHook({
-    checks: releaseChecks,
-    functions: FUNCTIONS,
-    deployments: {
-      targetOf: async () => ({ functionName: FUNCTIONS[target], version: '2' }),
-      report: async (_deploymentId, _executionId, status) => {
-        reports.push(status);
-      },
-    },
-    invoker: inProcessInvoker({
-      [FUNCTIONS.http]: createHttpHandler(deps),
-      [FUNCTIONS.consumer]: createConsumerHandler(deps),
-    }),
-    logger: deps.logger,
-  });
-}
-
 describe('release checks', () => {
   it('cover every route and event type', () => {
     expect(() =>
@@ -83,18 +60,22 @@ describe('release checks', () => {
     'pass on %s and change nothing',
     async (target) => {
       const before = await allItems();
-      const reports: string[] = [];
 
-      const result = await hookReleasing(
+      const result = await runReleaseChecks({
+        checks: releaseChecks,
         target,
-        reports,
-      )({
-        DeploymentId: 'd-1',
-        LifecycleEventHookExecutionId: 'hook-1',
+        handlers: {
+          http: createHttpHandler(deps),
+          consumer: createConsumerHandler(deps),
+        },
+        logger: deps.logger,
       });
 
-      expect(result).toEqual({ status: 'Succeeded', failures: [] });
-      expect(reports).toEqual(['Succeeded']);
+      expect(result).toEqual({
+        status: 'Succeeded',
+        failures: [],
+        reported: ['Succeeded'],
+      });
       expect(before).toHaveLength(1);
       expect(await allItems()).toEqual(before);
       expect(deps.publisher.events).toEqual([]);

@@ -1,12 +1,8 @@
 import path from 'node:path';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
-import {
-  createPreTrafficHook,
-  type ReleaseTarget,
-} from '@retail/shared/release';
+import { type ReleaseTarget, runReleaseChecks } from '@retail/shared/release';
 import {
   expectChecksCoverTemplate,
-  inProcessInvoker,
   readPackagedTemplate,
 } from '@retail/testing';
 import { createConsumerHandler } from '../../src/handlers/consumer';
@@ -19,7 +15,6 @@ import {
 } from '../support/test-environment';
 
 const template = readPackagedTemplate(path.resolve(__dirname, '../..'));
-const FUNCTIONS = { http: 'inventory-http', consumer: 'inventory-consumer' };
 
 let env: TestEnvironment;
 
@@ -56,24 +51,6 @@ async function allItems() {
   return items;
 }
 
-function hookReleasing(target: ReleaseTarget, reports: string[]) {
-  return createPreTrafficHook({
-    checks: releaseChecks,
-    functions: FUNCTIONS,
-    deployments: {
-      targetOf: async () => ({ functionName: FUNCTIONS[target], version: '2' }),
-      report: async (_deploymentId, _executionId, status) => {
-        reports.push(status);
-      },
-    },
-    invoker: inProcessInvoker({
-      [FUNCTIONS.http]: createHttpHandler(env.deps),
-      [FUNCTIONS.consumer]: createConsumerHandler(env.deps),
-    }),
-    logger: env.deps.logger,
-  });
-}
-
 describe('release checks', () => {
   it('cover every route and event type', () => {
     expect(() =>
@@ -85,18 +62,22 @@ describe('release checks', () => {
     'pass on %s and change nothing',
     async (target) => {
       const before = await allItems();
-      const reports: string[] = [];
 
-      const result = await hookReleasing(
+      const result = await runReleaseChecks({
+        checks: releaseChecks,
         target,
-        reports,
-      )({
-        DeploymentId: 'd-1',
-        LifecycleEventHookExecutionId: 'hook-1',
+        handlers: {
+          http: createHttpHandler(env.deps),
+          consumer: createConsumerHandler(env.deps),
+        },
+        logger: env.deps.logger,
       });
 
-      expect(result).toEqual({ status: 'Succeeded', failures: [] });
-      expect(reports).toEqual(['Succeeded']);
+      expect(result).toEqual({
+        status: 'Succeeded',
+        failures: [],
+        reported: ['Succeeded'],
+      });
       expect(before[env.tableNames.stock]).toHaveLength(1);
       expect(before[env.tableNames.reservations]).toHaveLength(1);
       expect(await allItems()).toEqual(before);

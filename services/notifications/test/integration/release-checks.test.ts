@@ -1,12 +1,8 @@
 import path from 'node:path';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
-import {
-  createPreTrafficHook,
-  type ReleaseTarget,
-} from '@retail/shared/release';
+import { type ReleaseTarget, runReleaseChecks } from '@retail/shared/release';
 import {
   expectChecksCoverTemplate,
-  inProcessInvoker,
   lambdaContext,
   readPackagedTemplate,
   sqsEvent,
@@ -25,10 +21,6 @@ import {
 } from '../support/tables';
 
 const template = readPackagedTemplate(path.resolve(__dirname, '../..'));
-const FUNCTIONS = {
-  http: 'notifications-http',
-  consumer: 'notifications-consumer',
-};
 
 let database: TestDatabase;
 let deps: Dependencies;
@@ -78,24 +70,6 @@ async function allItems() {
   return items;
 }
 
-function hookReleasing(target: ReleaseTarget, reports: string[]) {
-  return createPreTrafficHook({
-    checks: releaseChecks,
-    functions: FUNCTIONS,
-    deployments: {
-      targetOf: async () => ({ functionName: FUNCTIONS[target], version: '2' }),
-      report: async (_deploymentId, _executionId, status) => {
-        reports.push(status);
-      },
-    },
-    invoker: inProcessInvoker({
-      [FUNCTIONS.http]: createHttpHandler(deps),
-      [FUNCTIONS.consumer]: createConsumerHandler(deps),
-    }),
-    logger: deps.logger,
-  });
-}
-
 describe('release checks', () => {
   it('cover every route and event type', () => {
     expect(() =>
@@ -107,18 +81,22 @@ describe('release checks', () => {
     'pass on %s and change nothing',
     async (target) => {
       const before = await allItems();
-      const reports: string[] = [];
 
-      const result = await hookReleasing(
+      const result = await runReleaseChecks({
+        checks: releaseChecks,
         target,
-        reports,
-      )({
-        DeploymentId: 'd-1',
-        LifecycleEventHookExecutionId: 'hook-1',
+        handlers: {
+          http: createHttpHandler(deps),
+          consumer: createConsumerHandler(deps),
+        },
+        logger: deps.logger,
       });
 
-      expect(result).toEqual({ status: 'Succeeded', failures: [] });
-      expect(reports).toEqual(['Succeeded']);
+      expect(result).toEqual({
+        status: 'Succeeded',
+        failures: [],
+        reported: ['Succeeded'],
+      });
       for (const table of Object.values(database.tables)) {
         expect(before[table]).toHaveLength(1);
       }

@@ -1,12 +1,8 @@
 import path from 'node:path';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
-import {
-  createPreTrafficHook,
-  type ReleaseTarget,
-} from '@retail/shared/release';
+import { type ReleaseTarget, runReleaseChecks } from '@retail/shared/release';
 import {
   expectChecksCoverTemplate,
-  inProcessInvoker,
   readPackagedTemplate,
 } from '@retail/testing';
 import { createConsumerHandler } from '../../src/handlers/consumer';
@@ -15,7 +11,6 @@ import { releaseChecks } from '../../src/release-checks';
 import { startTestbed, type Testbed } from '../support/testbed';
 
 const template = readPackagedTemplate(path.resolve(__dirname, '../..'));
-const FUNCTIONS = { http: 'orders-http', consumer: 'orders-consumer' };
 
 let testbed: Testbed;
 
@@ -39,24 +34,6 @@ async function allItems() {
   return items;
 }
 
-function hookReleasing(target: ReleaseTarget, reports: string[]) {
-  return createPreTrafficHook({
-    checks: releaseChecks,
-    functions: FUNCTIONS,
-    deployments: {
-      targetOf: async () => ({ functionName: FUNCTIONS[target], version: '2' }),
-      report: async (_deploymentId, _executionId, status) => {
-        reports.push(status);
-      },
-    },
-    invoker: inProcessInvoker({
-      [FUNCTIONS.http]: createHttpHandler(testbed.deps),
-      [FUNCTIONS.consumer]: createConsumerHandler(testbed.deps),
-    }),
-    logger: testbed.deps.logger,
-  });
-}
-
 describe('release checks', () => {
   it('cover every route and event type', () => {
     expect(() =>
@@ -69,18 +46,22 @@ describe('release checks', () => {
     async (target) => {
       await testbed.seedPrices([{ sku: 'SKU-1', amount: 250 }]);
       const before = await allItems();
-      const reports: string[] = [];
 
-      const result = await hookReleasing(
+      const result = await runReleaseChecks({
+        checks: releaseChecks,
         target,
-        reports,
-      )({
-        DeploymentId: 'd-1',
-        LifecycleEventHookExecutionId: 'hook-1',
+        handlers: {
+          http: createHttpHandler(testbed.deps),
+          consumer: createConsumerHandler(testbed.deps),
+        },
+        logger: testbed.deps.logger,
       });
 
-      expect(result).toEqual({ status: 'Succeeded', failures: [] });
-      expect(reports).toEqual(['Succeeded']);
+      expect(result).toEqual({
+        status: 'Succeeded',
+        failures: [],
+        reported: ['Succeeded'],
+      });
       expect(await allItems()).toEqual(before);
       expect(testbed.publisher.events).toEqual([]);
     },
